@@ -1,0 +1,9 @@
+// Word 2007+ documents: mammoth for the body and tables, fast-xml-parser for the parts it drops.
+import { extractDocx } from '../src/extract/docx/index.js';
+import type { Pipeline } from './pipeline.js';
+
+export const docxPipeline: Pipeline = {
+  name: 'docx',
+  formats: ['docx'],
+  extract: (bytes) => extractDocx(bytes),
+};

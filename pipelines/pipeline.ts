@@ -1,0 +1,58 @@
+// A pipeline is the stage sequence for one kind of input: an extractor, then the shared stages
+// bytes → pages → normalised text → structure → entities → document JSON.
+import type { ExtractedDocument, InputFormat } from '../src/types.js';
+import { normalize } from '../src/normalize/index.js';
+import { structure } from '../src/structure/index.js';
+import { extractEntities } from '../src/entities/index.js';
+import { assemble } from '../src/document/assemble.js';
+import type { DocumentJson } from '../src/document/schema.js';
+import { PIPELINE_VERSION } from '../src/version.js';
+
+export interface PipelineOptions {
+  /** Refuse PDFs with more pages than this. */
+  maxPages?: number;
+}
+
+export interface Pipeline {
+  name: string;
+  formats: InputFormat[];
+  extract(bytes: Uint8Array, options: PipelineOptions): Promise<ExtractedDocument>;
+}
+
+export interface PipelineInput {
+  bytes: Uint8Array;
+  /** The input's path relative to its root, as written into source.path. */
+  path: string;
+  sha256: string;
+}
+
+/** A file the pipelines recognise but cannot read yet (or ever): reported, not crashed on. */
+export class UnsupportedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnsupportedError';
+  }
+}
+
+export async function runPipeline(pipeline: Pipeline, input: PipelineInput, options: PipelineOptions = {}): Promise<DocumentJson> {
+  const extracted = await pipeline.extract(input.bytes, options);
+  const norm = normalize(extracted.blocks);
+  if (!norm.text.trim()) {
+    const noText = extracted.messages.some((m) => m.code === 'pdf/no-text-layer');
+    throw noText
+      ? new UnsupportedError('pdf/image-only', 'image-only PDF: no text layer (OCR is not available in this pipeline)')
+      : new UnsupportedError('input/no-text', 'no text found in the file');
+  }
+  const struct = structure(norm);
+  const entities = extractEntities(norm, struct);
+  return assemble(
+    { path: input.path, sha256: input.sha256, bytes: input.bytes.length, pipeline: pipeline.name, pipelineVersion: PIPELINE_VERSION },
+    extracted,
+    norm,
+    struct,
+    entities,
+  );
+}

@@ -1,0 +1,95 @@
+// Plain text / markdown extractor: one paragraph per line; tab-separated and pipe tables become tables.
+import type { Block, ExtractedDocument, Message, RawRow, TableBlock } from '../../types.js';
+
+export class TextError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TextError';
+  }
+}
+
+/** Decode bytes already sniffed as text: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new TextError('text/not-utf8', 'text is not valid UTF-8 (legacy 8-bit encodings need conversion first)');
+  }
+}
+
+const isPipeRow = (l: string) => /^\s*\|.*\|\s*$/.test(l);
+const isPipeSeparator = (l: string) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(l) && l.includes('-');
+const isTabRow = (l: string) => l.includes('\t') && l.replace(/\t/g, '').trim() !== '';
+
+function splitPipe(l: string): string[] {
+  const inner = l.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split('|').map((c) => c.trim());
+}
+
+const cellsToRow = (cells: string[], page: number | null): RawRow => ({
+  cells: cells.map((text) => ({ text: text.trim(), colSpan: 1, rowSpan: 1 })),
+  page,
+});
+
+/** Trailing empty cells of tab rows are column padding, not cells. Keep the widest row's width. */
+function trimTrailing(rows: string[][]): string[][] {
+  const width = Math.max(...rows.map((r) => {
+    let n = r.length;
+    while (n > 0 && !r[n - 1]!.trim()) n--;
+    return n;
+  }));
+  return rows.map((r) => r.slice(0, Math.max(width, 1)));
+}
+
+export function extractText(bytes: Uint8Array): ExtractedDocument {
+  const messages: Message[] = [];
+  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  // A form feed marks a page break in text exported from paged documents.
+  const hasPages = text.includes('\f');
+  const rawLines = text.split('\n');
+  const blocks: Block[] = [];
+  let page: number | null = hasPages ? 1 : null;
+
+  let i = 0;
+  while (i < rawLines.length) {
+    let line = rawLines[i]!;
+    if (line.includes('\f')) {
+      const parts = line.split('\f');
+      if (page !== null) page += parts.length - 1;
+      line = parts.join('');
+    }
+    if (isPipeRow(line) && !isPipeSeparator(line)) {
+      const rows: string[][] = [];
+      while (i < rawLines.length && (isPipeRow(rawLines[i]!) || isPipeSeparator(rawLines[i]!))) {
+        if (!isPipeSeparator(rawLines[i]!)) rows.push(splitPipe(rawLines[i]!));
+        i++;
+      }
+      // Empty header rows ("| | | |") are page-break artefacts of markdown conversion.
+      const kept = rows.filter((r) => r.some((c) => c));
+      if (kept.length) blocks.push(makeTable(kept, page));
+      continue;
+    }
+    if (isTabRow(line)) {
+      const rows: string[][] = [];
+      while (i < rawLines.length && isTabRow(rawLines[i]!)) rows.push(rawLines[i++]!.split('\t'));
+      blocks.push(makeTable(trimTrailing(rows), page));
+      continue;
+    }
+    i++;
+    const trimmed = line.trim();
+    if (!trimmed || /^[-=_*]{3,}$/.test(trimmed)) continue; // blank lines and rules ("-------" under the header)
+    const isFootnote = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s/.test(trimmed) || /^\[\^\d+\]:/.test(trimmed);
+    blocks.push({ kind: 'paragraph', lines: [{ text: trimmed, page }], page, ...(isFootnote ? { role: 'footnote' as const } : {}) });
+  }
+  if (!blocks.length) messages.push({ severity: 'warning', code: 'text/empty', message: 'no text in file', source: 'extract/text' });
+  return { format: 'text', pages: page, blocks, properties: {}, ocr: false, messages };
+}
+
+function makeTable(rows: string[][], page: number | null): TableBlock {
+  return { kind: 'table', rows: rows.map((r) => cellsToRow(r, page)), pages: page === null ? [] : [page], bordered: true };
+}

@@ -1,0 +1,133 @@
+// Ingest: find input files, run each through its pipeline, write <out>/<relative path>.json.
+// One bad file fails alone with a clear reason; the batch goes on.
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sniff } from './detect/sniff.js';
+import { outputPathFor, writeJson } from './sinks/json.js';
+import { pipelineFor, runPipeline, UnsupportedError } from '../pipelines/index.js';
+import type { DocumentJson } from './document/schema.js';
+
+export interface InputFile {
+  /** Absolute path. */
+  file: string;
+  /** Path relative to the input root it was found under (its output path is <out>/<rel>.json). */
+  rel: string;
+}
+
+export type FileStatus = 'ok' | 'unsupported' | 'error';
+
+export interface FileResult {
+  rel: string;
+  status: FileStatus;
+  format?: string;
+  output?: string;
+  code?: string;
+  message?: string;
+  ms: number;
+  summary?: { pages: number | null; tasks: number; targets: number; references: number; tables: number };
+}
+
+export interface IngestOptions {
+  out: string;
+  maxBytes?: number;
+  maxPages?: number;
+  onResult?: (r: FileResult) => void;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** Expand files and folders into input files; a folder's files are relative to the folder. */
+export async function discover(inputs: string[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  const seen = new Set<string>();
+  const visit = async (root: string, dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) await visit(root, full);
+      } else if (e.isFile() && !seen.has(full)) {
+        seen.add(full);
+        out.push({ file: full, rel: path.relative(root, full) });
+      }
+    }
+  };
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    const st = await lstat(abs);
+    if (st.isSymbolicLink() && (await stat(abs)).isDirectory()) await visit(abs, abs);
+    else if (st.isDirectory()) await visit(abs, abs);
+    else if (!seen.has(abs)) {
+      seen.add(abs);
+      out.push({ file: abs, rel: path.basename(abs) });
+    }
+  }
+  return out;
+}
+
+export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Process one file into its document JSON (no writing). */
+export async function processFile(
+  bytes: Uint8Array,
+  rel: string,
+  options: { maxPages?: number } = {},
+): Promise<{ doc: DocumentJson; format: string }> {
+  const sniffed = sniff(bytes);
+  const pipeline = pipelineFor(sniffed);
+  if (pipeline instanceof UnsupportedError) throw pipeline;
+  const doc = await runPipeline(pipeline, { bytes, path: rel, sha256: sha256(bytes) }, options);
+  return { doc, format: sniffed.format };
+}
+
+function errorCode(e: unknown): string {
+  const c = (e as { code?: unknown })?.code;
+  return typeof c === 'string' ? c : e instanceof Error ? e.name : 'error';
+}
+
+export async function ingest(inputs: string[], options: IngestOptions): Promise<FileResult[]> {
+  const files = await discover(inputs);
+  const results: FileResult[] = [];
+  const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
+  for (const f of files) {
+    const t0 = performance.now();
+    let r: FileResult;
+    try {
+      const st = await stat(f.file);
+      if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
+      const bytes = new Uint8Array(await readFile(f.file));
+      const { doc, format } = await processFile(bytes, f.rel, options.maxPages !== undefined ? { maxPages: options.maxPages } : {});
+      const output = outputPathFor(options.out, f.rel);
+      await writeJson(output, doc);
+      r = {
+        rel: f.rel,
+        status: 'ok',
+        format,
+        output,
+        ms: performance.now() - t0,
+        summary: {
+          pages: doc.source.pages,
+          tasks: doc.tasks.length,
+          targets: doc.targets.length,
+          references: doc.references.length,
+          tables: doc.tables.length,
+        },
+      };
+    } catch (e) {
+      const unsupported = e instanceof UnsupportedError;
+      r = {
+        rel: f.rel,
+        status: unsupported ? 'unsupported' : 'error',
+        code: errorCode(e),
+        message: e instanceof Error ? e.message : String(e),
+        ms: performance.now() - t0,
+      };
+    }
+    results.push(r);
+    options.onResult?.(r);
+  }
+  return results;
+}

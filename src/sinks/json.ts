@@ -1,0 +1,32 @@
+// Per-file JSON sink: atomic writes (temp file + rename) so a killed run never leaves half a file.
+import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function writeJson(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * The output path for an input: <out>/<relative input path>.json. The relative path comes from
+ * the input tree; anything that would climb out of the output folder is refused.
+ */
+export function outputPathFor(outDir: string, relativeInput: string): string {
+  const rel = path.normalize(relativeInput).replace(/^(\.\.(\/|\\|$))+/, '');
+  const target = path.resolve(outDir, `${rel}.json`);
+  const root = path.resolve(outDir) + path.sep;
+  if (!target.startsWith(root)) throw new Error(`output path escapes the output folder: ${relativeInput}`);
+  return target;
+}
