@@ -37,33 +37,52 @@ export interface IngestOptions {
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
-/** Expand files and folders into input files; a folder's files are relative to the folder. */
+/**
+ * The folder input paths are made relative to: the folder itself for one folder, otherwise the
+ * deepest folder that holds every input (so two inputs never map to the same output path).
+ */
+export function commonRoot(absInputs: { path: string; isDir: boolean }[]): string {
+  if (absInputs.length === 1 && absInputs[0]!.isDir) return absInputs[0]!.path;
+  const dirs = absInputs.map((i) => (i.isDir ? i.path : path.dirname(i.path)));
+  let root = dirs[0] ?? process.cwd();
+  for (const d of dirs.slice(1)) {
+    while (d !== root && !d.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) root = path.dirname(root);
+  }
+  return root;
+}
+
+/** Expand files and folders into input files, each with its path relative to the common root. */
 export async function discover(inputs: string[]): Promise<InputFile[]> {
+  const resolved = await Promise.all(
+    inputs.map(async (input) => {
+      const abs = path.resolve(input);
+      const st = await lstat(abs);
+      const isDir = st.isDirectory() || (st.isSymbolicLink() && (await stat(abs)).isDirectory());
+      return { path: abs, isDir };
+    }),
+  );
+  const root = commonRoot(resolved);
   const out: InputFile[] = [];
   const seen = new Set<string>();
-  const visit = async (root: string, dir: string) => {
+  const add = (full: string) => {
+    if (seen.has(full)) return;
+    seen.add(full);
+    out.push({ file: full, rel: path.relative(root, full) });
+  };
+  const visit = async (dir: string) => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) await visit(root, full);
-      } else if (e.isFile() && !seen.has(full)) {
-        seen.add(full);
-        out.push({ file: full, rel: path.relative(root, full) });
-      }
+        if (!SKIP_DIRS.has(e.name)) await visit(full);
+      } else if (e.isFile()) add(full);
     }
   };
-  for (const input of inputs) {
-    const abs = path.resolve(input);
-    const st = await lstat(abs);
-    if (st.isSymbolicLink() && (await stat(abs)).isDirectory()) await visit(abs, abs);
-    else if (st.isDirectory()) await visit(abs, abs);
-    else if (!seen.has(abs)) {
-      seen.add(abs);
-      out.push({ file: abs, rel: path.basename(abs) });
-    }
+  for (const r of resolved) {
+    if (r.isDir) await visit(r.path);
+    else add(r.path);
   }
   return out;
 }

@@ -1,15 +1,36 @@
-// Entities: what the document says, read off its structure: references, data tables (tasks,
-// targets and findings arrive in the next stage modules).
+// Entities: what the document says, read off its structure: references, data tables, tasks with
+// their owners, deadlines and index links, targets, and the findings of the audit.
 import type { DocStructure, NormalizedText } from '../types.js';
 import type { Entities } from '../document/assemble.js';
+import type { TaskJson } from '../document/schema.js';
 import { findReferences } from './references.js';
 import { extractTables } from './tables.js';
+import { extractTasks } from './tasks.js';
+import { detectFramework } from './indexlinks.js';
+import { walk } from '../structure/tree.js';
 
 export function extractEntities(norm: NormalizedText, struct: DocStructure): Entities {
+  const tables = extractTables(norm);
+  const headings = [...walk(struct.sections)].filter(([n]) => n.heading).map(([n]) => n.text);
+  const framework = detectFramework([struct.meta.title ?? '', ...headings]);
+  const drafts = extractTasks({ norm, struct, tables, framework });
+  const tasks: TaskJson[] = drafts.map((d) => ({
+    id: d.id,
+    text: d.text,
+    lead: d.lead,
+    support: d.support,
+    executors: d.executors,
+    leadSource: d.leadSource,
+    inferred: d.inferred,
+    deadline: null,
+    index: d.index,
+    section: d.section,
+    provenance: { page: d.page, start: d.start, end: d.end },
+  }));
   return {
     references: findReferences(norm, struct.regions, struct.meta),
-    tables: extractTables(norm),
-    tasks: [],
+    tables,
+    tasks,
     targets: [],
     findings: [],
   };

@@ -82,7 +82,8 @@ function toUnits(blocks: Block[]): Unit[] {
 function joinSplitParagraphs(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const u of units) {
-    if (u.kind === 'paragraph' && u.role === 'body' && startsLower(textOf(u))) {
+    // "a) …", "đ) …" start lower case but are list items, not continuations.
+    if (u.kind === 'paragraph' && u.role === 'body' && startsLower(textOf(u)) && !/^[a-zđ][).]\s/u.test(textOf(u))) {
       // Find the previous body paragraph, skipping footnotes and running headers between the parts.
       let k = out.length - 1;
       while (k >= 0) {

@@ -1,0 +1,200 @@
+// Tasks: one per lowest-level instruction of the operative sections (and per row of a task table),
+// with owners resolved in the guidelines' order: the task's own words, the table row, the section's
+// assignment block (split by criterion where it is), the enclosing addressee, else none.
+import type { DocStructure, NormalizedText, SectionNode } from '../types.js';
+import { pageAt } from '../normalize/index.js';
+import { foldKey } from '../normalize/unicode.js';
+import { parseAgencyList, type Agency } from '../registry/agencies.js';
+import { ASSIGNMENT_HEADING, blockIsEmpty, foldAssignments, parseAssignmentLine, parseCriterionSplit, type AssignmentBlock } from './assignments.js';
+import { leadingAgencyPhrase, ownersFromText } from './owners.js';
+import { inferCriteria } from './criteria.js';
+import { indexFromHeading, type IndexFramework } from './indexlinks.js';
+import type { DataTable } from './tables.js';
+
+export interface TaskDraft {
+  id: string;
+  text: string;
+  lead: Agency[];
+  support: Agency[];
+  executors: Agency[];
+  leadSource: 'text' | 'table-row' | 'assignment-block' | 'heading' | 'criterion' | 'none';
+  inferred: boolean;
+  /** Deadline text inherited from an assignment block or table row ("Thường xuyên"). */
+  inheritedTime: string | null;
+  index: string | null;
+  section: string | null;
+  start: number;
+  end: number;
+  page: number | null;
+  /** The section number the task sits under ("1" for II.1), for criterion inference. */
+  sectionNumber: string | null;
+}
+
+interface Ctx {
+  addressee: Agency[];
+  block: AssignmentBlock | null;
+  index: string | null;
+  sectionNumber: string | null;
+}
+
+/** Top-level sections that state purposes, requirements or targets rather than assign work. */
+const NON_OPERATIVE = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC ĐÍCH,? YÊU CẦU|CĂN CỨ|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|QUAN ĐIỂM|PHẠM VI|ĐỐI TƯỢNG|THỰC TRẠNG)/iu;
+const TARGET_SECTION = /^MỤC TIÊU/iu;
+/** Statements that assign nothing: funding sources, effect clauses. */
+const NON_TASK = [/^(?:Kinh phí|Nguồn kinh phí)\s.*\s(?:được|do|từ)\s/iu, /^(?:Kế hoạch|Chỉ thị|Quyết định) này có hiệu lực/iu];
+const INTRO_END = /(?:sau đây|sau|như sau|cụ thể(?: như sau)?|gồm|bao gồm|trong đó|cụ thể là)\s*:$/iu;
+
+function isOperative(top: SectionNode): boolean {
+  if (top.kind !== 'roman' && top.kind !== 'part') return true;
+  const h = top.text.toUpperCase();
+  if (NON_OPERATIVE.test(h)) return false;
+  if (TARGET_SECTION.test(h) && !/NHIỆM VỤ|GIẢI PHÁP/u.test(h)) return false;
+  return true;
+}
+
+const isAssignmentNode = (n: SectionNode) =>
+  ASSIGNMENT_HEADING.test(n.text) || !!parseAssignmentLine(n.text) || !!parseCriterionSplit(n.text) ||
+  (/chủ trì\s*:?$|phối hợp\s*:?$/iu.test(n.text) && n.children.every((c) => !!parseCriterionSplit(c.text) || !!parseAssignmentLine(c.text)));
+
+const flatten = (n: SectionNode): string[] => [n.text, ...n.children.flatMap(flatten)];
+
+/** A heading names the addressee of the items under it: "2. Sở Nội vụ", "Trách nhiệm của Phòng Nội vụ". */
+export function addresseeOfHeading(text: string): Agency[] {
+  let t = text
+    .trim()
+    .replace(/^(?:Trách nhiệm của|Nhiệm vụ của|Đề nghị|Đối với)\s+/iu, '')
+    .replace(/[.:;]+$/, '');
+  t = t.replace(/\s[-–]\s(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì)[^;]*$/iu, '');
+  const chunks = t.split(/\s*;\s*/).filter(Boolean);
+  const out: Agency[] = [];
+  for (const c of chunks) {
+    const phrase = leadingAgencyPhrase(c);
+    if (!phrase || phrase.length < c.length - 2) return [];
+    out.push(...parseAgencyList(phrase));
+  }
+  return out;
+}
+
+/** The addressee of a paragraph that introduces the items after it ("…, các sở, ban, ngành … cần tập trung … sau:"). */
+function addresseeOfIntro(text: string): Agency[] {
+  const starts = [0, ...[...text.matchAll(/,\s+/g)].map((m) => m.index! + m[0].length)];
+  for (const s of starts) {
+    const phrase = leadingAgencyPhrase(text.slice(s));
+    if (phrase) {
+      const list = parseAgencyList(phrase);
+      if (list.length) return list;
+    }
+  }
+  return [];
+}
+
+/** An intro paragraph carries an instruction of its own when clauses come before the introducing one. */
+function introHasOwnInstruction(text: string): boolean {
+  const clauses = text.split(/;\s*/);
+  return clauses.length >= 2;
+}
+
+const sectionNumberOf = (n: SectionNode): string | null => (n.marker && /^\d/.test(n.marker) ? n.marker.replace(/\.$/, '') : null);
+
+export interface TaskInputs {
+  norm: NormalizedText;
+  struct: DocStructure;
+  tables: DataTable[];
+  framework: IndexFramework;
+}
+
+export function extractTasks({ norm, struct, tables, framework }: TaskInputs): TaskDraft[] {
+  const tasks: TaskDraft[] = [];
+  const push = (t: Omit<TaskDraft, 'id'>) => tasks.push({ id: `task${tasks.length + 1}`, ...t });
+
+  const emit = (node: SectionNode, ctx: Ctx, text: string, end: number, ownBlock: AssignmentBlock | null) => {
+    if (NON_TASK.some((re) => re.test(text))) return;
+    const own = ownersFromText(text);
+    const block = ownBlock && !blockIsEmpty(ownBlock) ? ownBlock : ctx.block;
+    let lead: Agency[] = [];
+    let support: Agency[] = own.support;
+    let executors: Agency[] = [];
+    let leadSource: TaskDraft['leadSource'] = 'none';
+    let inferred = false;
+    if (own.explicitLead) {
+      lead = own.lead;
+      leadSource = 'text';
+    } else if (block && (block.lead.length || block.criteria.size)) {
+      if (block.criteria.size) {
+        lead = inferCriteria(text, block, ctx.sectionNumber, tables);
+        leadSource = 'criterion';
+        inferred = true;
+      } else {
+        lead = block.lead;
+        leadSource = 'assignment-block';
+      }
+      if (!support.length) support = block.support;
+      executors = block.executors;
+    } else if (ctx.addressee.length) {
+      lead = ctx.addressee;
+      leadSource = 'heading';
+    }
+    const leadKeys = new Set(lead.map((a) => foldKey(a.name)));
+    support = support.filter((s) => !leadKeys.has(foldKey(s.name)));
+    push({
+      text,
+      lead,
+      support,
+      executors,
+      leadSource,
+      inferred,
+      inheritedTime: block?.time ?? null,
+      index: ctx.index,
+      section: node.id,
+      start: node.start,
+      end,
+      page: pageAt(norm, node.start),
+      sectionNumber: ctx.sectionNumber,
+    });
+  };
+
+  const visit = (nodes: SectionNode[], ctx: Ctx) => {
+    const assignment = nodes.filter(isAssignmentNode);
+    const block = assignment.length ? foldAssignments(assignment.flatMap(flatten)) : null;
+    const here: Ctx = block && !blockIsEmpty(block) ? { ...ctx, block } : { ...ctx };
+    let addressee = here.addressee;
+    nodes.forEach((n, i) => {
+      if (isAssignmentNode(n) || n.table !== undefined) return;
+      const hasFollowing = i < nodes.length - 1;
+      const childCtx: Ctx = { ...here, addressee };
+      const content = n.children.filter((c) => !isAssignmentNode(c));
+      if (content.length) {
+        const index = indexFromHeading(n.text, framework, ctx.index);
+        if (index) childCtx.index = index;
+        const num = sectionNumberOf(n);
+        if (num) childCtx.sectionNumber = num;
+        // A container: its heading may name the addressee of everything under it.
+        const who = addresseeOfHeading(n.text);
+        if (who.length) childCtx.addressee = who;
+        // An instruction whose unmarked paragraphs only continue it stays one task.
+        const continuation = !n.heading && content.every((c) => c.kind === 'none' && !c.children.length && !leadingAgencyPhrase(c.text));
+        if (continuation) {
+          const last = content[content.length - 1]!;
+          emit(n, childCtx, [n.text, ...content.map((c) => c.text)].join(' '), last.end, null);
+          return;
+        }
+        visit(n.children, childCtx);
+        return;
+      }
+      // A paragraph introducing the items after it: their addressee; a task only with its own instruction.
+      if (INTRO_END.test(n.text) && hasFollowing && !n.children.length) {
+        const who = addresseeOfIntro(n.text);
+        if (who.length) addressee = who;
+        if (!introHasOwnInstruction(n.text)) return;
+        emit(n, { ...childCtx, addressee }, n.text, n.end, null);
+        return;
+      }
+      if (addresseeOfHeading(n.text).length && n.text.split(/\s+/).length <= 15) return; // a bare addressee line
+      const ownBlock = n.children.length ? foldAssignments(n.children.flatMap(flatten)) : null;
+      emit(n, childCtx, n.text, n.end, ownBlock);
+    });
+  };
+
+  visit(struct.sections.filter(isOperative), { addressee: [], block: null, index: null, sectionNumber: null });
+  return tasks;
+}
