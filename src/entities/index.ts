@@ -8,12 +8,16 @@ import { extractTables } from './tables.js';
 import { extractTasks } from './tasks.js';
 import { detectFramework } from './indexlinks.js';
 import { walk } from '../structure/tree.js';
+import { readDeadline } from './deadlines.js';
 
 export function extractEntities(norm: NormalizedText, struct: DocStructure): Entities {
   const tables = extractTables(norm);
   const headings = [...walk(struct.sections)].filter(([n]) => n.heading).map(([n]) => n.text);
   const framework = detectFramework([struct.meta.title ?? '', ...headings]);
   const drafts = extractTasks({ norm, struct, tables, framework });
+  // The year the plan is for: the last year its title names, else its issue year.
+  const titleYears = [...(struct.meta.title ?? '').matchAll(/\d{4}/g)].map((m) => +m[0]);
+  const planYear = titleYears.length ? titleYears[titleYears.length - 1]! : struct.meta.issuedDate ? +struct.meta.issuedDate.slice(0, 4) : null;
   const tasks: TaskJson[] = drafts.map((d) => ({
     id: d.id,
     text: d.text,
@@ -22,7 +26,7 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
     executors: d.executors,
     leadSource: d.leadSource,
     inferred: d.inferred,
-    deadline: null,
+    deadline: readDeadline(d.text, planYear) ?? (d.inheritedTime ? readDeadline(d.inheritedTime, planYear) : null),
     index: d.index,
     section: d.section,
     provenance: { page: d.page, start: d.start, end: d.end },
