@@ -114,8 +114,9 @@ function continues(prev: PdfLine, cur: PdfLine, shapeOf: (l: PdfLine) => LineSha
   const pc = sp.centered(prev) || (prev !== paraStart && sp.centered(paraStart));
   const cc = sc.centered(cur);
   if (cc) {
-    // A centred title wraps: its lines are wide until the last one; the type name (KẾ HOẠCH) stands alone.
-    if (prev.italic !== cur.italic || isCaps(prev.text) !== isCaps(cur.text)) return false;
+    // A centred title wraps: its lines are wide until the last one. The type name (KẾ HOẠCH) stands
+    // alone, and a caps heading does not run into a mixed-case line under it.
+    if (prev.italic !== cur.italic || (isCaps(prev.text) && !isCaps(cur.text))) return false;
     return sp.wide(prev);
   }
   if (pc) return false;
@@ -149,3 +150,33 @@ function alignOf(lines: PdfLine[], shapeOf: (l: PdfLine) => LineShape): Align {
   return lines.length > 1 ? 'justify' : 'left';
 }
 
+
+/** The size most body characters are set in. */
+export function dominantSize(lines: PdfLine[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) {
+    const k = Math.round(l.size * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + l.text.length);
+  }
+  let best = 12;
+  let bestW = -1;
+  for (const [s, n] of weight) if (n > bestW) [best, bestW] = [s, n];
+  return best;
+}
+
+/** Margins are measured per page width: a landscape appendix has its own. */
+export function shapesByPageWidth(pages: { page: number; width: number; lines: PdfLine[] }[], bodySize: number): (l: PdfLine) => LineShape {
+  const whole = measureBody(pages.flatMap((p) => p.lines), bodySize);
+  const byWidth = new Map<number, LineShape>();
+  const widthOf = new Map<number, number>();
+  for (const p of pages) {
+    const key = Math.round(p.width);
+    widthOf.set(p.page, key);
+    if (byWidth.has(key)) continue;
+    const group = pages.filter((x) => Math.round(x.width) === key).flatMap((x) => x.lines);
+    const m = measureBody(group, bodySize) ?? whole ?? { left: 0.1 * p.width, right: 0.9 * p.width, leading: 1.2 };
+    byWidth.set(key, new LineShape(m));
+  }
+  const fallback = new LineShape(whole ?? { left: 0, right: 595, leading: 1.2 });
+  return (l) => byWidth.get(widthOf.get(l.page) ?? -1) ?? fallback;
+}
