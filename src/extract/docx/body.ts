@@ -1,185 +1,174 @@
-// The body through mammoth's document model: paragraphs (runs → text, bold/italic, alignment,
-// numbering), tables (rows, cells with colSpan/rowSpan), footnotes.
-import mammoth from 'mammoth';
-import type { Align, Block, ParagraphBlock, RawRow, TableBlock } from '../../types.js';
+// mammoth's tree → blocks: paragraphs (runs → text, emphasis, alignment, list markers) and tables
+// (rows, cells with colSpan/rowSpan), in document order.
+import type { Align, Block, ParagraphBlock, RawCell, RawRow, TableBlock } from '../../types.js';
+import { ANCHOR_PREFIX } from './anchors.js';
+import type { MElement } from './tree.js';
 
-/** mammoth's document element tree, as much of it as is read here. */
-export interface MElement {
-  type: string;
-  children?: MElement[];
-  value?: string;
-  isBold?: boolean;
-  isItalic?: boolean;
-  verticalAlignment?: string;
-  font?: string | null;
-  alignment?: string | null;
-  numbering?: { isOrdered: boolean; level: string | number } | null;
-  colSpan?: number;
-  rowSpan?: number;
-  isHeader?: boolean;
-  breakType?: string;
-  noteId?: string;
-  noteType?: string;
-  body?: MElement[];
-}
-
-export interface MDocument extends MElement {
-  notes?: { _notes?: Record<string, { noteType: string; noteId: string; body: MElement[] }> };
-}
-
-/** Read the document tree with mammoth (convertToHtml's transformDocument hook hands it over). */
-export async function readMammothDocument(bytes: Uint8Array): Promise<{ doc: MDocument; warnings: string[] }> {
-  let captured: MDocument | null = null;
-  const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-    {
-      transformDocument: (d: unknown) => {
-        captured = d as MDocument;
-        return d;
-      },
-      ignoreEmptyParagraphs: false,
-    } as Parameters<typeof mammoth.convertToHtml>[1],
-  );
-  if (!captured) throw new Error('mammoth returned no document');
-  return { doc: captured, warnings: result.messages.map((m) => m.message) };
-}
-
-const SUPERSCRIPT_DIGITS: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-export const superscript = (s: string) => s.replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[d]!);
-
-interface RunText {
+/** One run's text with what the run says about it. */
+export interface RunText {
   text: string;
   bold: boolean;
   italic: boolean;
+  /**
+   * The run's font. Not used yet: kept so that text in legacy 8-bit Vietnamese fonts (TCVN3
+   * ".VnTime", VNI "VNI-Times") can be converted run by run where it is read.
+   */
+  font: string | null;
 }
 
-/** The lines of a paragraph (split at line breaks) with their emphasis. */
-function paragraphLines(p: MElement, noteNumbers: Map<string, number>): RunText[][] {
+export interface BodyContext {
+  /** The marker to print before a numbered paragraph ("1.", "a)", "-"), or null. */
+  marker(p: MElement, anchor: number | null): string | null;
+  /** Whether a table is ruled; anchor = the anchor of its first paragraph, ordinal = its index among body tables. */
+  ruled(table: MElement, anchor: number | null, ordinal: number): boolean;
+  /** Bold/italic a paragraph or character style gives its runs. */
+  styleFlags(styleId: string | null | undefined): { bold?: boolean; italic?: boolean };
+  /** Printed number of each note ("footnote:3" → 1), in order of first reference. */
+  noteNumbers: Map<string, number>;
+}
+
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUBSCRIPT: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉' };
+/** Digits raised as printed: a note call "Chỉ số¹", "m²". */
+export const superscript = (s: string) => s.replace(/\d/g, (d) => SUPERSCRIPT[d]!);
+/** Lowered digits, as in the archive-copy count "Lưu: VT, KSTT₂." */
+const subscript = (s: string) => s.replace(/\d/g, (d) => SUBSCRIPT[d]!);
+
+export const noteKey = (type: string | undefined, id: string | undefined) => `${type}:${id}`;
+
+/** The anchor mammoth passed through for a paragraph (the last one: merged paragraphs keep the later one's properties). */
+export function anchorOf(p: MElement): number | null {
+  let out: number | null = null;
+  for (const c of p.children ?? []) if (c.type === 'bookmarkStart' && c.name?.startsWith(ANCHOR_PREFIX)) out = Number(c.name.slice(ANCHOR_PREFIX.length));
+  return out;
+}
+
+/** The lines of a paragraph (split at line breaks), each as runs. */
+export function paragraphRuns(p: MElement, ctx: Pick<BodyContext, 'styleFlags' | 'noteNumbers'>): RunText[][] {
   const lines: RunText[][] = [[]];
-  const visit = (e: MElement, bold: boolean, italic: boolean) => {
+  const para = ctx.styleFlags(p.styleId);
+  const push = (text: string, r: Omit<RunText, 'text'>) => lines[lines.length - 1]!.push({ text, ...r });
+  const visit = (e: MElement, r: Omit<RunText, 'text'>, vertical: string | undefined) => {
     switch (e.type) {
-      case 'text':
-        lines[lines.length - 1]!.push({ text: e.value ?? '', bold, italic });
-        return;
-      case 'tab':
-        lines[lines.length - 1]!.push({ text: '\t', bold, italic });
-        return;
-      case 'break':
-        if (e.breakType === 'line' || !e.breakType) lines.push([]);
-        return;
-      case 'noteReference': {
-        const n = noteNumbers.get(`${e.noteType}:${e.noteId}`);
-        if (n !== undefined) lines[lines.length - 1]!.push({ text: superscript(String(n)), bold, italic });
+      case 'text': {
+        const v = e.value ?? '';
+        push(vertical === 'superscript' ? superscript(v) : vertical === 'subscript' ? subscript(v) : v, r);
         return;
       }
+      case 'tab':
+        push('\t', r);
+        return;
+      case 'break':
+        // Page and column breaks end nothing in the text; a line break starts a new line.
+        if (e.breakType === 'line') lines.push([]);
+        return;
+      case 'noteReference': {
+        const n = ctx.noteNumbers.get(noteKey(e.noteType, e.noteId));
+        if (n !== undefined) push(superscript(String(n)), r);
+        return;
+      }
+      case 'checkbox':
+        push(e.checked ? '☒' : '☐', r);
+        return;
       case 'run': {
-        const sup = e.verticalAlignment === 'superscript';
-        for (const c of e.children ?? []) {
-          if (sup && c.type === 'text') lines[lines.length - 1]!.push({ text: superscript(c.value ?? ''), bold, italic });
-          else visit(c, !!e.isBold, !!e.isItalic);
-        }
+        const style = e.styleId ? ctx.styleFlags(e.styleId) : {};
+        const run = {
+          bold: !!e.isBold || style.bold === true || (style.bold === undefined && para.bold === true),
+          italic: !!e.isItalic || style.italic === true || (style.italic === undefined && para.italic === true),
+          font: e.font ?? null,
+        };
+        for (const c of e.children ?? []) visit(c, run, e.verticalAlignment);
         return;
       }
       default:
-        for (const c of e.children ?? []) visit(c, bold, italic);
+        for (const c of e.children ?? []) visit(c, r, vertical);
     }
   };
-  for (const c of p.children ?? []) visit(c, false, false);
+  for (const c of p.children ?? []) visit(c, { bold: !!para.bold, italic: !!para.italic, font: null }, undefined);
   return lines;
 }
 
-const ALIGN: Record<string, Align> = { center: 'center', left: 'left', start: 'left', right: 'right', end: 'right', both: 'justify', justify: 'justify' };
+const ALIGN: Record<string, Align> = { center: 'center', left: 'left', start: 'left', right: 'right', end: 'right', both: 'justify', distribute: 'justify' };
 
-export interface BodyOptions {
-  /** Marker for a numbered paragraph (k-th numbered paragraph of the document), or null. */
-  marker: (p: MElement, k: number) => string | null;
-  /** Whether the k-th table of the document is ruled. */
-  ruled: (k: number) => boolean;
+/** True when every run with visible text has the flag. */
+const all = (runs: RunText[], flag: 'bold' | 'italic') => {
+  const visible = runs.filter((r) => r.text.trim());
+  return visible.length > 0 && visible.every((r) => r[flag]);
+};
+
+/** A paragraph as blocks: one per line break-separated line, the list marker before the first. */
+export function paragraphBlocks(p: MElement, ctx: BodyContext): ParagraphBlock[] {
+  // Asked for every paragraph, empty ones too: an empty numbered paragraph still uses up its number.
+  const marker = ctx.marker(p, anchorOf(p));
+  const align = p.alignment ? ALIGN[p.alignment] : undefined;
+  const out: ParagraphBlock[] = [];
+  for (const runs of paragraphRuns(p, ctx)) {
+    const body = runs.map((r) => r.text).join('').trim();
+    if (!body) continue;
+    // The marker goes before the first line that has text.
+    const text = marker && !out.length ? `${marker} ${body}` : body;
+    const bold = all(runs, 'bold');
+    const italic = all(runs, 'italic');
+    out.push({
+      kind: 'paragraph',
+      lines: [{ text, page: null, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }],
+      page: null,
+      ...(align ? { align } : {}),
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+    });
+  }
+  return out;
 }
 
-/** Map mammoth's tree to blocks: paragraphs and tables in document order. */
-export function toBlocks(doc: MDocument, noteNumbers: Map<string, number>, options: BodyOptions): Block[] {
+/** Text of a table cell: its paragraphs' lines joined with "\n" (a nested table: rows per line). */
+function cellText(cell: MElement, ctx: BodyContext): string {
+  const parts: string[] = [];
+  for (const c of cell.children ?? []) {
+    if (c.type === 'paragraph') parts.push(...paragraphBlocks(c, ctx).map((b) => b.lines[0]!.text));
+    else if (c.type === 'table')
+      for (const r of c.children ?? []) {
+        const row = (r.children ?? []).map((x) => cellText(x, ctx).replace(/\n/g, ' ')).filter(Boolean);
+        if (row.length) parts.push(row.join(' '));
+      }
+  }
+  return parts.join('\n');
+}
+
+/** The anchor of a table's first paragraph (not one of a nested table's), which places it in the XML. */
+function firstAnchor(t: MElement): number | null {
+  for (const r of t.children ?? [])
+    for (const c of r.children ?? [])
+      for (const p of c.children ?? []) {
+        const a = p.type === 'paragraph' ? anchorOf(p) : null;
+        if (a !== null) return a;
+      }
+  return null;
+}
+
+function tableBlock(t: MElement, ordinal: number, ctx: BodyContext): TableBlock {
+  const rows: RawRow[] = [];
+  for (const r of t.children ?? []) {
+    if (r.type !== 'tableRow') continue;
+    const cells: RawCell[] = (r.children ?? [])
+      .filter((c) => c.type === 'tableCell')
+      .map((c) => ({ text: cellText(c, ctx), colSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1 }));
+    rows.push({ cells, page: null, ...(r.isHeader ? { isHeader: true } : {}) });
+  }
+  return { kind: 'table', rows, pages: [], bordered: ctx.ruled(t, firstAnchor(t), ordinal) };
+}
+
+/** The body as blocks, in document order. */
+export function bodyBlocks(doc: MElement, ctx: BodyContext): Block[] {
   const blocks: Block[] = [];
-  let numbered = 0;
-  let tableCount = 0;
-
-  const paragraph = (p: MElement): ParagraphBlock[] => {
-    const lines = paragraphLines(p, noteNumbers).map((runs) => ({
-      text: runs.map((r) => r.text).join('').replace(/\t+/g, ' '),
-      bold: runs.some((r) => r.text.trim()) && runs.filter((r) => r.text.trim()).every((r) => r.bold),
-      italic: runs.some((r) => r.text.trim()) && runs.filter((r) => r.text.trim()).every((r) => r.italic),
-    }));
-    let marker: string | null = null;
-    if (p.numbering) marker = options.marker(p, numbered++);
-    const out: ParagraphBlock[] = [];
-    lines.forEach((l, i) => {
-      const text = (i === 0 && marker ? `${marker} ${l.text}` : l.text).trim();
-      if (!text) return;
-      const b: ParagraphBlock = { kind: 'paragraph', lines: [{ text, page: null, ...(l.bold ? { bold: true } : {}), ...(l.italic ? { italic: true } : {}) }], page: null };
-      const align = p.alignment ? ALIGN[p.alignment] : undefined;
-      if (align) b.align = align;
-      if (l.bold) b.bold = true;
-      if (l.italic) b.italic = true;
-      out.push(b);
-    });
-    return out;
-  };
-
-  const cellText = (cell: MElement): string =>
-    (cell.children ?? [])
-      .flatMap((c) => (c.type === 'paragraph' ? paragraph(c).map((b) => b.lines[0]!.text) : c.type === 'table' ? [tableText(c)] : []))
-      .join('\n');
-  const tableText = (t: MElement): string => (t.children ?? []).map((r) => (r.children ?? []).map(cellText).join(' ')).join('\n');
-
-  const table = (t: MElement): TableBlock => {
-    const k = tableCount++;
-    const rows: RawRow[] = (t.children ?? [])
-      .filter((r) => r.type === 'tableRow')
-      .map((r) => ({
-        cells: (r.children ?? [])
-          .filter((c) => c.type === 'tableCell')
-          .map((c) => ({ text: cellText(c), colSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1 })),
-        page: null,
-        ...(r.isHeader ? { isHeader: true } : {}),
-      }));
-    return { kind: 'table', rows, pages: [], bordered: options.ruled(k) };
-  };
-
+  let tables = 0;
   const walk = (els: MElement[]) => {
     for (const e of els) {
-      if (e.type === 'paragraph') blocks.push(...paragraph(e));
-      else if (e.type === 'table') blocks.push(table(e));
+      if (e.type === 'paragraph') blocks.push(...paragraphBlocks(e, ctx));
+      else if (e.type === 'table') blocks.push(tableBlock(e, tables++, ctx));
       else if (e.children) walk(e.children);
     }
   };
   walk(doc.children ?? []);
   return blocks;
-}
-
-/** Footnotes as paragraphs with role "footnote", prefixed with their printed call (¹ ² …). */
-export function footnoteBlocks(doc: MDocument, noteNumbers: Map<string, number>): ParagraphBlock[] {
-  const out: ParagraphBlock[] = [];
-  for (const note of Object.values(doc.notes?._notes ?? {})) {
-    const n = noteNumbers.get(`${note.noteType}:${note.noteId}`);
-    const text = note.body
-      .flatMap((p) => paragraphLines(p, new Map()).map((runs) => runs.map((r) => r.text).join('')))
-      .join(' ')
-      .trim();
-    if (text) out.push({ kind: 'paragraph', lines: [{ text: `${n !== undefined ? superscript(String(n)) + ' ' : ''}${text}`, page: null }], page: null, role: 'footnote' });
-  }
-  return out;
-}
-
-/** Number footnotes in order of their first call, as Word prints them. */
-export function numberNotes(doc: MDocument): Map<string, number> {
-  const out = new Map<string, number>();
-  const walk = (e: MElement) => {
-    if (e.type === 'noteReference') {
-      const k = `${e.noteType}:${e.noteId}`;
-      if (!out.has(k)) out.set(k, out.size + 1);
-    }
-    for (const c of e.children ?? []) walk(c);
-  };
-  walk(doc);
-  return out;
 }

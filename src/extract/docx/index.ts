@@ -1,84 +1,127 @@
-// .docx extractor: mammoth for the body and tables (merged cells kept), fast-xml-parser for what
-// mammoth drops (headers, footers, footnote numbering, core properties, table borders, list formats).
-import { XMLParser } from 'fast-xml-parser';
+// .docx extractor: mammoth's document tree for the body and tables (merged cells kept), the XML
+// parts read directly for what mammoth does not give (list markers, table borders, running headers
+// and footers, document properties).
 import type { Block, ExtractedDocument, Message } from '../../types.js';
-import { footnoteBlocks, numberNotes, readMammothDocument, toBlocks, type MElement } from './body.js';
-import { genericMarker, ListCounter } from './numbering.js';
-import { paragraphsOf, readNumbering, readProperties, tableBorders } from './parts.js';
-import { DocxError, openDocx } from './zip.js';
+import { addAnchors, indexDocument } from './anchors.js';
+import { bodyBlocks, type BodyContext } from './body.js';
+import { DocxError } from './errors.js';
+import { genericMarker, ListCounter } from './markers.js';
+import { noteBlocks, numberNotes } from './notes.js';
+import { paragraphList, readNumbering } from './numbering.js';
+import { headerFooterParts, mainPart, partLines, relatedPart } from './parts.js';
+import { readProperties } from './properties.js';
+import { readStyles } from './styles.js';
+import { isRuled } from './tables.js';
+import { readTree } from './tree.js';
+import { parseXml } from './xml.js';
+import { openZip } from './zip.js';
 
-export { DocxError } from './zip.js';
+export { DocxError, type DocxErrorCode } from './errors.js';
 
 export interface DocxOptions {
+  /** Refuse packages whose parts add up to more than this many bytes uncompressed (default 200 MB). */
   maxUncompressedBytes?: number;
 }
 
-type Node = Record<string, unknown>;
-const orderParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true });
+const SOURCE = 'extract/docx';
+const DEFAULT_MAX = 200 * 1024 * 1024;
 
-/** The direct numbering (numId, ilvl) of each numbered paragraph of the body, in order. */
-function numberedParagraphs(xml: string): { numId: string; ilvl: number }[] {
-  const out: { numId: string; ilvl: number }[] = [];
-  const walk = (nodes: Node[]) => {
-    for (const n of nodes) {
-      for (const [k, v] of Object.entries(n)) {
-        if (k === ':@' || !Array.isArray(v)) continue;
-        if (k === 'w:p') {
-          const pPr = (v as Node[]).find((x) => 'w:pPr' in x)?.['w:pPr'] as Node[] | undefined;
-          const numPr = pPr?.find((x) => 'w:numPr' in x)?.['w:numPr'] as Node[] | undefined;
-          if (numPr) {
-            const attr = (key: string) => ((numPr.find((x) => key in x)?.[':@'] as Node | undefined)?.['@w:val'] as string | undefined) ?? '';
-            out.push({ numId: attr('w:numId'), ilvl: Number(attr('w:ilvl') || 0) });
-          }
-        } else walk(v as Node[]);
-      }
-    }
-  };
-  walk(orderParser.parse(xml) as Node[]);
-  return out;
+/** Anything but a DocxError out of reading a part means the package is broken. */
+function asCorrupt(e: unknown, what: string): DocxError {
+  return e instanceof DocxError ? e : new DocxError('docx/corrupt', `${what}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
 }
 
 export async function extractDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<ExtractedDocument> {
-  const z = await openDocx(bytes, options.maxUncompressedBytes ?? 200 * 1024 * 1024);
+  const zip = openZip(bytes, options.maxUncompressedBytes ?? DEFAULT_MAX);
   const messages: Message[] = [];
-  let doc;
+  const note = (severity: Message['severity'], code: string, message: string) => messages.push({ severity, code, message, source: SOURCE });
+
+  let main: string | null;
+  let mainXml: string | null;
   try {
-    doc = await readMammothDocument(bytes);
+    main = mainPart(zip);
+    mainXml = main ? zip.text(main) : null;
   } catch (e) {
-    throw new DocxError('docx/corrupt', `mammoth could not read the document: ${(e as Error).message}`);
+    throw asCorrupt(e, 'unreadable package');
   }
-  for (const w of doc.warnings.slice(0, 20)) messages.push({ severity: 'info', code: 'docx/mammoth', message: w, source: 'extract/docx' });
+  if (!main || mainXml === null) throw new DocxError('docx/corrupt', 'the package has no word/document.xml');
 
-  const [ruled, numbering, properties, documentXml] = await Promise.all([tableBorders(z), readNumbering(z), readProperties(z), z.text('word/document.xml')]);
-  const direct = numberedParagraphs(documentXml ?? '');
+  const anchored = addAnchors(mainXml);
+  let tree: Awaited<ReturnType<typeof readTree>>;
+  try {
+    tree = await readTree(zip, new Map([[main, anchored]]));
+  } catch (e) {
+    throw asCorrupt(e, 'mammoth could not read the document');
+  }
+  for (const w of [...new Set(tree.warnings)].slice(0, 20)) note('info', 'docx/mammoth', w);
+
+  let index: ReturnType<typeof indexDocument>;
+  let styles: ReturnType<typeof readStyles>;
+  let numbering: ReturnType<typeof readNumbering>;
+  try {
+    index = indexDocument(parseXml(anchored));
+    styles = readStyles(zip.text(relatedPart(zip, main, 'styles')));
+    numbering = readNumbering(zip.text(relatedPart(zip, main, 'numbering')), styles);
+  } catch (e) {
+    throw asCorrupt(e, 'unreadable document parts');
+  }
+
   const counter = new ListCounter(numbering);
-  const genericCounts = new Map<number, number>();
-  const noteNumbers = numberNotes(doc.doc);
-
-  const blocks: Block[] = toBlocks(doc.doc, noteNumbers, {
-    marker: (p: MElement, k: number) => {
-      const d = direct[k];
-      const fromXml = d ? counter.next(d.numId, d.ilvl) : null;
-      if (fromXml) return fromXml;
-      const level = Number(p.numbering?.level ?? 0);
-      const n = (genericCounts.get(level) ?? 0) + 1;
-      genericCounts.set(level, n);
-      return genericMarker(!!p.numbering?.isOrdered, level, n);
+  const generic = new Map<number, number>();
+  let unanchored = 0;
+  const ctx: BodyContext = {
+    noteNumbers: numberNotes(tree.doc),
+    styleFlags: (id) => styles.runFlags(id ?? styles.defaultParagraphStyle),
+    marker(p, anchor) {
+      const xml = anchor === null ? undefined : index.paragraphs.get(anchor);
+      if (xml) {
+        const list = paragraphList(xml.p, styles, numbering);
+        return list ? counter.next(list.numId, list.ilvl) : null;
+      }
+      if (!p.numbering) return null;
+      // No anchor came through: mammoth still knows the paragraph is a list item, not which list.
+      unanchored++;
+      const level = Number(p.numbering.level) || 0;
+      const n = (generic.get(level) ?? 0) + 1;
+      generic.set(level, n);
+      for (const k of generic.keys()) if (k > level) generic.delete(k);
+      return genericMarker(p.numbering.isOrdered, level, n);
     },
-    ruled: (k) => ruled[k] ?? false,
-  });
-  blocks.push(...footnoteBlocks(doc.doc, noteNumbers));
+    ruled(_t, anchor, ordinal) {
+      const tbl = (anchor === null ? undefined : index.paragraphs.get(anchor)?.table) ?? index.bodyTables[ordinal];
+      return tbl ? isRuled(tbl, styles) : false;
+    },
+  };
 
-  // Running headers and footers: kept apart from the body (role), after it.
-  for (const name of z.names().filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n)).sort()) {
-    const role = name.includes('header') ? 'page-header' : 'page-footer';
-    for (const text of paragraphsOf((await z.text(name)) ?? '')) {
-      // A bare page-number field leaves nothing useful.
-      if (/^\d*$/.test(text.trim())) continue;
-      blocks.push({ kind: 'paragraph', lines: [{ text, page: null }], page: null, role });
+  const blocks: Block[] = bodyBlocks(tree.doc, ctx);
+  if (unanchored) note('warning', 'docx/list-markers-guessed', `${unanchored} numbered paragraphs could not be matched to their list definition; their markers are guessed`);
+  blocks.push(...noteBlocks(tree.doc, ctx));
+
+  // Running headers and footers: not body text, so after it and marked by role. The same text in
+  // several parts (first page, even pages) is kept once; a bare page number says nothing.
+  const seen = new Set<string>();
+  for (const part of headerFooterParts(zip, main)) {
+    let lines: string[];
+    try {
+      lines = partLines(zip.text(part.name) ?? '');
+    } catch (e) {
+      note('warning', 'docx/part-unreadable', `${part.name}: ${(e as Error).message}`);
+      continue;
+    }
+    for (const text of lines) {
+      if (/^[\s\-–—]*\d*[\s\-–—]*$/.test(text) || seen.has(`${part.role}:${text}`)) continue;
+      seen.add(`${part.role}:${text}`);
+      blocks.push({ kind: 'paragraph', lines: [{ text, page: null }], page: null, role: part.role });
     }
   }
-  if (!blocks.some((b) => b.kind === 'table' || (b.kind === 'paragraph' && (b.role ?? 'body') === 'body')))
-    messages.push({ severity: 'warning', code: 'docx/empty', message: 'the document body has no text', source: 'extract/docx' });
+
+  let properties: Record<string, string> = {};
+  try {
+    properties = readProperties(zip);
+  } catch (e) {
+    note('warning', 'docx/properties-unreadable', `document properties: ${(e as Error).message}`);
+  }
+
+  if (!blocks.some((b) => b.kind === 'table' || !b.role || b.role === 'body')) note('warning', 'docx/empty', 'the document body has no text');
   return { format: 'docx', pages: null, blocks, properties, ocr: false, messages };
 }
