@@ -2,7 +2,7 @@
 // do Phòng Nội vụ chủ trì; 1.4 do Phòng Văn hóa – TT chủ trì") and the task names none, the task's
 // words are matched (tf-idf, natural) against the criteria as the document itself names them.
 import { foldKey } from '../normalize/unicode.js';
-import type { Agency } from '../registry/agencies.js';
+import { dedupeAgencies, type Agency } from '../registry/agencies.js';
 import { TfIdf } from '../util/natural.js';
 import type { AssignmentBlock } from './assignments.js';
 import type { DataTable } from './tables.js';
@@ -27,21 +27,8 @@ function criterionLabels(codes: string[], tables: DataTable[]): Map<string, stri
   return labels;
 }
 
-function mergeAgencies(lists: Agency[][]): Agency[] {
-  const seen = new Set<string>();
-  const out: Agency[] = [];
-  for (const a of lists.flat()) {
-    const k = foldKey(a.name);
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(a);
-    }
-  }
-  return out;
-}
-
 /** The lead of the criterion the task is about; an enumeration of weak points gets each point's lead. */
-export function inferCriteria(text: string, block: AssignmentBlock, _section: string | null, tables: DataTable[]): Agency[] {
+export function inferCriteria(text: string, block: AssignmentBlock, tables: DataTable[]): Agency[] {
   const codes = [...block.criteria.keys()];
   const labels = criterionLabels(codes, tables);
   const tfidf = new TfIdf();
@@ -74,7 +61,7 @@ export function inferCriteria(text: string, block: AssignmentBlock, _section: st
   const clauses = colon >= 0 ? text.slice(colon + 1).split(/;\s*/).filter((c) => c.trim().length > 10) : [];
   if (clauses.length >= 2) {
     const leads = clauses.map(top).filter((x): x is Agency[] => !!x);
-    if (leads.length) return mergeAgencies(leads);
+    if (leads.length) return dedupeAgencies(leads.flat());
   }
   return top(text) ?? fallback;
 }

@@ -26,15 +26,12 @@ export interface TaskDraft {
   start: number;
   end: number;
   page: number | null;
-  /** The section number the task sits under ("1" for II.1), for criterion inference. */
-  sectionNumber: string | null;
 }
 
 interface Ctx {
   addressee: Agency[];
   block: AssignmentBlock | null;
   index: string | null;
-  sectionNumber: string | null;
 }
 
 /** Top-level sections that state purposes, requirements or targets rather than assign work. */
@@ -94,8 +91,6 @@ function introHasOwnInstruction(text: string): boolean {
   return clauses.length >= 2;
 }
 
-const sectionNumberOf = (n: SectionNode): string | null => (n.marker && /^\d/.test(n.marker) ? n.marker.replace(/\.$/, '') : null);
-
 export interface TaskInputs {
   norm: NormalizedText;
   struct: DocStructure;
@@ -121,7 +116,7 @@ export function extractTasks({ norm, struct, tables, framework }: TaskInputs): T
       leadSource = 'text';
     } else if (block && (block.lead.length || block.criteria.size)) {
       if (block.criteria.size) {
-        lead = inferCriteria(text, block, ctx.sectionNumber, tables);
+        lead = inferCriteria(text, block, tables);
         leadSource = 'criterion';
         inferred = true;
       } else {
@@ -149,25 +144,23 @@ export function extractTasks({ norm, struct, tables, framework }: TaskInputs): T
       start: node.start,
       end,
       page: pageAt(norm, node.start),
-      sectionNumber: ctx.sectionNumber,
     });
   };
 
   const visit = (nodes: SectionNode[], ctx: Ctx) => {
-    const assignment = nodes.filter(isAssignmentNode);
-    const block = assignment.length ? foldAssignments(assignment.flatMap(flatten)) : null;
+    // Classify each sibling once: parsing an assignment line parses agency lists.
+    const assignment = new Set(nodes.filter(isAssignmentNode));
+    const block = assignment.size ? foldAssignments([...assignment].flatMap(flatten)) : null;
     const here: Ctx = block && !blockIsEmpty(block) ? { ...ctx, block } : { ...ctx };
     let addressee = here.addressee;
     nodes.forEach((n, i) => {
-      if (isAssignmentNode(n) || n.table !== undefined) return;
+      if (assignment.has(n) || n.table !== undefined) return;
       const hasFollowing = i < nodes.length - 1;
       const childCtx: Ctx = { ...here, addressee };
       const content = n.children.filter((c) => !isAssignmentNode(c));
       if (content.length) {
         const index = indexFromHeading(n.text, framework, ctx.index);
         if (index) childCtx.index = index;
-        const num = sectionNumberOf(n);
-        if (num) childCtx.sectionNumber = num;
         // A container: its heading may name the addressee of everything under it.
         const who = addresseeOfHeading(n.text);
         if (who.length) childCtx.addressee = who;
@@ -195,6 +188,6 @@ export function extractTasks({ norm, struct, tables, framework }: TaskInputs): T
     });
   };
 
-  visit(struct.sections.filter(isOperative), { addressee: [], block: null, index: null, sectionNumber: null });
+  visit(struct.sections.filter(isOperative), { addressee: [], block: null, index: null });
   return tasks;
 }

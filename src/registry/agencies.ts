@@ -171,7 +171,6 @@ export function isVaguePartner(name: string): boolean {
 
 const SEP = '\u0001';
 const AND = '\u0002';
-const DASH = '\u0003';
 
 /** Shield commas and "và" that belong inside names before splitting a list. */
 function protect(s: string): string {
@@ -183,7 +182,7 @@ function protect(s: string): string {
   }
   return t;
 }
-const unprotect = (s: string) => s.replace(new RegExp(SEP, 'g'), ',').replace(new RegExp(AND, 'g'), 'và').replace(new RegExp(DASH, 'g'), '-');
+const unprotect = (s: string) => s.replace(new RegExp(SEP, 'g'), ',').replace(new RegExp(AND, 'g'), 'và');
 
 const cap1 = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
@@ -292,10 +291,11 @@ export function parseAgencyList(phrase: string, options: ParseOptions = {}): Age
     const name = canonicalName(item);
     out.push({ name, text: raw, level: levelOf(name) });
   }
-  return dedupe(out);
+  return dedupeAgencies(out);
 }
 
-function dedupe(list: Agency[]): Agency[] {
+/** Agencies once each, by canonical name, first mention kept. */
+export function dedupeAgencies(list: Agency[]): Agency[] {
   const seen = new Set<string>();
   return list.filter((a) => {
     const k = foldKey(a.name);
