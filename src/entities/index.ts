@@ -9,6 +9,7 @@ import { extractTasks } from './tasks.js';
 import { detectFramework } from './indexlinks.js';
 import { walk } from '../structure/tree.js';
 import { readDeadline } from './deadlines.js';
+import { extractTargets } from './targets.js';
 
 export function extractEntities(norm: NormalizedText, struct: DocStructure): Entities {
   const tables = extractTables(norm);
@@ -17,6 +18,7 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
   const drafts = extractTasks({ norm, struct, tables, framework });
   // The year the plan is for: the last year its title names, else its issue year.
   const titleYears = [...(struct.meta.title ?? '').matchAll(/\d{4}/g)].map((m) => +m[0]);
+  const titleYear = titleYears.length ? titleYears[titleYears.length - 1]! : null;
   const planYear = titleYears.length ? titleYears[titleYears.length - 1]! : struct.meta.issuedDate ? +struct.meta.issuedDate.slice(0, 4) : null;
   const tasks: TaskJson[] = drafts.map((d) => ({
     id: d.id,
@@ -31,11 +33,12 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
     section: d.section,
     provenance: { page: d.page, start: d.start, end: d.end },
   }));
+  const targets = extractTargets({ norm, struct, tables, tasks, framework, titleYear });
   return {
     references: findReferences(norm, struct.regions, struct.meta),
     tables,
     tasks,
-    targets: [],
+    targets,
     findings: [],
   };
 }
