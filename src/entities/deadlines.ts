@@ -11,8 +11,30 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const endOfMonth = (y: number, m: number) => `${y}-${pad(m)}-${pad(lastDay(y, m))}`;
 
-/** Nouns a year or a repetition qualifies ("các chỉ tiêu năm 2023", "kế hoạch hàng năm"): not a time for the action. */
-const QUALIFIED_NOUNS = /(?:kế hoạch|chỉ tiêu|kết quả|chỉ số|chương trình|dự toán|ngân sách|lộ trình|khen thưởng|đề án|nghị quyết|quyết định|khảo sát|hội thi)(?:\s+\S+){0,6}\s*$/iu;
+/** Head nouns a year or a repetition can qualify ("các chỉ tiêu năm 2023", "kế hoạch hàng năm"). */
+const NOUN_HEADS = 'kế hoạch|chỉ tiêu|kết quả|chỉ số|chương trình|dự toán|ngân sách|lộ trình|khen thưởng|đề án|nghị quyết|quyết định|khảo sát|điều tra|hội thi';
+/** Words that close a noun phrase: after them a time expression times the action, not the noun. */
+const NP_BREAK = 'này|đó|vào|trong|để|trước|sau|theo|đúng|được|đã|từ|đến|và';
+const QUALIFIED_NOUNS = new RegExp(`(?:${NOUN_HEADS})(?:\\s+(?!(?:${NP_BREAK})(?:\\s|$))\\S+){0,14}\\s*$`, 'iu');
+/** A named document ("Kế hoạch số 03/KH-UBND … năm 2023", "Kế hoạch Cải thiện … năm 2022"): a year after it is part of its title. */
+const NAMED_DOCUMENT = /(?:[Kk]ế hoạch|[Cc]hương trình|[Đđ]ề án|[Nn]ghị quyết|[Qq]uyết định|[Cc]hỉ thị|[Kk]ết luận|Luật|[Nn]ghị định|[Tt]hông tư|[Cc]ông văn|[Hh]ướng dẫn)\s+(?:số\s|\p{Lu})/u;
+/** A purpose clause ("nhằm cải thiện … năm 2023 và các năm tiếp theo"): its times belong to the aim, not the action. */
+const PURPOSE = /(?:^|\s)(?:nhằm|để|góp phần|hướng tới|với mục tiêu)\s/iu;
+
+/** The clause a match sits in, up to the match: cut at sentence ends, semicolons and colons. */
+const clauseBefore = (text: string, index: number) => text.slice(0, index).split(/[;.](?:\s|$)|:\s/u).pop() ?? '';
+
+/** True when the time expression at `index` qualifies a noun or an aim rather than timing the action. */
+function qualifiesNoun(text: string, index: number): boolean {
+  const clause = clauseBefore(text, index);
+  return QUALIFIED_NOUNS.test(clause) || PURPOSE.test(clause);
+}
+
+function inNamedDocument(text: string, index: number): boolean {
+  const clause = clauseBefore(text, index);
+  // Only a completion verb takes the year back for the action: "…, hoàn thành trong năm 2024".
+  return NAMED_DOCUMENT.test(clause) && !/(?:hoàn thành|xong|kết thúc)\s+(?:trong|trước|vào)?\s*$/iu.test(clause);
+}
 
 function date(text: string): Deadline | null {
   const m =
@@ -24,7 +46,7 @@ function date(text: string): Deadline | null {
   return { kind: 'date', end: `${y}-${pad(mo)}-${pad(d)}`, label };
 }
 
-function period(text: string, planYear: number | null): Deadline | null {
+function period(text: string, planYear: number | null, floorYear: number | null): Deadline | null {
   const q = /Quý\s+([IV]{1,3}|[1-4])(?:\s*(?:năm|\/)\s*(\d{4}))?/u.exec(text);
   if (q && !/(?:hàng|định kỳ)\s+quý/iu.test(text.slice(Math.max(0, q.index - 12), q.index + 4))) {
     const n = romanToInt(q[1]!) ?? Number(q[1]);
@@ -40,19 +62,25 @@ function period(text: string, planYear: number | null): Deadline | null {
   if (month && !/ngày\s*\d{0,2}\s*$/iu.test(text.slice(0, month.index)) && +month[1]! >= 1 && +month[1]! <= 12)
     return { kind: 'period', end: endOfMonth(+month[2]!, +month[1]!), label: month[0] };
   const stage = /giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})/iu.exec(text);
-  if (stage && !QUALIFIED_NOUNS.test(text.slice(0, stage.index)) && !/(?:Nghị định|Quyết định|Chương trình|Kế hoạch)[^;.]*$/u.test(text.slice(0, stage.index)))
+  if (stage && !qualifiesNoun(text, stage.index) && !inNamedDocument(text, stage.index) && !(floorYear && +stage[2]! < floorYear))
     return { kind: 'period', end: `${stage[2]}-12-31`, label: stage[0] };
   for (const y of text.matchAll(/(trong\s+)?năm\s+(\d{4})(?!\s*[-–]\s*\d)(\s+và\s+(?:những|các)\s+năm tiếp theo)?/giu)) {
     if (y[3]) continue; // an open-ended horizon, not a deadline
+    // A year before the document was issued is a result being discussed, never when to act.
+    if (floorYear && +y[2]! < floorYear) continue;
     const before = text.slice(0, y.index);
-    if (y[1] || !QUALIFIED_NOUNS.test(before)) {
-      if (!y[1] && /(?:ngày|tháng)\s*\d*\s*$/iu.test(before)) continue;
+    if (/(?:ngày|tháng)\s*\d*\s*$/iu.test(before)) continue;
+    if (PURPOSE.test(clauseBefore(text, y.index))) continue;
+    if (y[1] || (!qualifiesNoun(text, y.index) && !inNamedDocument(text, y.index))) {
       return { kind: 'period', end: `${y[2]}-12-31`, label: y[0].trim() };
     }
   }
-  // A bare "trong năm" closing the sentence bounds the commitment within the plan's year.
-  if (planYear && /trong năm\s*[.;]?\s*$/iu.test(text)) return { kind: 'period', end: `${planYear}-12-31`, label: 'trong năm' };
   return null;
+}
+
+/** A bare "trong năm" closing the sentence bounds the commitment within the plan's year: the weakest reading. */
+function withinPlanYear(text: string, planYear: number | null): Deadline | null {
+  return planYear && /trong năm\s*[.;]?\s*$/iu.test(text) ? { kind: 'period', end: `${planYear}-12-31`, label: 'trong năm' } : null;
 }
 
 function recurring(text: string): Deadline | null {
@@ -67,7 +95,7 @@ function recurring(text: string): Deadline | null {
   for (const [re, freq] of rules) {
     const m = re.exec(text);
     if (!m) continue;
-    if (QUALIFIED_NOUNS.test(text.slice(0, m.index))) continue;
+    if (qualifiesNoun(text, m.index)) continue;
     const label = (/(?:Định kỳ\s+)?(?:hàng|hằng)?\s*[^,;.]*/iu.exec(text.slice(m.index))?.[0] ?? m[0]).trim();
     return { kind: 'recurring', freq, label: label || m[0] };
   }
@@ -78,7 +106,7 @@ function ongoing(text: string): Deadline | null {
   const m = /(?<!chi\s)(?<!Cơ quan\s)thường xuyên(?!\s+tiếp xúc)|liên tục|hàng ngày|hằng ngày/iu.exec(text);
   if (m) return { kind: 'ongoing', label: m[0] };
   const from = /(?:Từ|từ)\s+(?:Quý\s+[IV]+\s+)?năm\s+\d{4}|năm\s+\d{4}\s+và\s+(?:những|các)\s+năm tiếp theo/u.exec(text);
-  if (from && !QUALIFIED_NOUNS.test(text.slice(0, from.index)) && !/Chỉ số[^;.]*$/u.test(text.slice(0, from.index)))
+  if (from && !qualifiesNoun(text, from.index) && !/Chỉ số[^;.]*$/u.test(text.slice(0, from.index)))
     return { kind: 'ongoing', label: from[0] };
   return null;
 }
@@ -88,7 +116,11 @@ function relative(text: string): Deadline | null {
   return m ? { kind: 'relative', label: m[0].trim() } : null;
 }
 
-/** Read a deadline from a task's text or a time cell/line ("Thường xuyên", "Quý IV năm 2023"). */
-export function readDeadline(text: string, planYear: number | null): Deadline | null {
-  return date(text) ?? period(text, planYear) ?? recurring(text) ?? ongoing(text) ?? relative(text);
+/**
+ * Read a deadline from a task's text or a time cell/line ("Thường xuyên", "Quý IV năm 2023").
+ * `planYear` completes periods printed without a year; years before `floorYear` (the issue year)
+ * are never deadlines.
+ */
+export function readDeadline(text: string, planYear: number | null, floorYear: number | null = planYear): Deadline | null {
+  return date(text) ?? period(text, planYear, floorYear) ?? recurring(text) ?? ongoing(text) ?? relative(text) ?? withinPlanYear(text, planYear);
 }

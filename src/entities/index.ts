@@ -20,6 +20,9 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
   const titleYears = [...(struct.meta.title ?? '').matchAll(/\d{4}/g)].map((m) => +m[0]);
   const titleYear = titleYears.length ? titleYears[titleYears.length - 1]! : null;
   const planYear = titleYears.length ? titleYears[titleYears.length - 1]! : struct.meta.issuedDate ? +struct.meta.issuedDate.slice(0, 4) : null;
+  const issueYear = struct.meta.issuedDate ? +struct.meta.issuedDate.slice(0, 4) : null;
+  // Nothing is due before the document exists: earlier years are results under discussion.
+  const floorYear = issueYear ?? planYear;
   const tasks: TaskJson[] = drafts.map((d) => ({
     id: d.id,
     text: d.text,
@@ -28,7 +31,7 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
     executors: d.executors,
     leadSource: d.leadSource,
     inferred: d.inferred,
-    deadline: readDeadline(d.text, planYear) ?? (d.inheritedTime ? readDeadline(d.inheritedTime, planYear) : null),
+    deadline: readDeadline(d.text, planYear, floorYear) ?? (d.inheritedTime ? readDeadline(d.inheritedTime, planYear, floorYear) : null),
     index: d.index,
     section: d.section,
     provenance: { page: d.page, start: d.start, end: d.end },

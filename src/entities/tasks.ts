@@ -152,6 +152,21 @@ export function extractTasks({ norm, struct, tables, framework }: TaskInputs): T
     const assignment = new Set(nodes.filter(isAssignmentNode));
     const block = assignment.size ? foldAssignments([...assignment].flatMap(flatten)) : null;
     const here: Ctx = block && !blockIsEmpty(block) ? { ...ctx, block } : { ...ctx };
+    // Unmarked assignment lines printed after the last item of a list ("a) …", "b) …", then
+    // "Cơ quan thực hiện: …", "Thời gian thực hiện: …") serve the whole list, not the last item.
+    const last = nodes[nodes.length - 1];
+    if (
+      !assignment.size &&
+      last &&
+      nodes.length > 1 &&
+      last.children.length > 0 &&
+      last.children.every((c) => c.kind === 'none' && isAssignmentNode(c)) &&
+      nodes.every((n) => n.kind === last.kind && n.kind !== 'none') &&
+      nodes.slice(0, -1).every((n) => !n.children.some(isAssignmentNode))
+    ) {
+      const shared = foldAssignments(last.children.flatMap(flatten));
+      if (!blockIsEmpty(shared)) here.block = shared;
+    }
     let addressee = here.addressee;
     nodes.forEach((n, i) => {
       if (assignment.has(n) || n.table !== undefined) return;

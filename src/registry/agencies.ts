@@ -146,6 +146,8 @@ const COMMA_NAMES = [
   /xã,\s*thị trấn/giu,
   /xã,\s*phường/giu,
   /cấp,\s*các ngành/giu,
+  // Generic bodies sharing one "các cấp": "Cấp ủy, chính quyền, cơ quan nhà nước các cấp".
+  /(?:cấp ủy(?: đảng)?|chính quyền|cơ quan(?: nhà nước| hành chính(?: nhà nước)?)?|đoàn thể|Mặt trận Tổ quốc)(?:,\s*(?:cấp ủy(?: đảng)?|chính quyền|cơ quan(?: nhà nước| hành chính(?: nhà nước)?)?|đoàn thể|Mặt trận Tổ quốc))+\s+các cấp/giu,
   /các cấp,\s*ngành/giu,
   /Văn hóa,\s*Thể thao và Du lịch/gu,
   /Văn hóa,\s*Khoa học và Thông tin/gu,
@@ -274,6 +276,13 @@ export function parseAgencyList(phrase: string, options: ParseOptions = {}): Age
     .split(/\s*[;,]\s*|\s+và\s+(?=(?:các\s+|Các\s+)?[\p{Lu}]|các\s)/u)
     .map((x) => unprotect(x).trim())
     .filter(Boolean);
+  // "các cơ quan trung ương, doanh nghiệp nhà nước đóng trên địa bàn X": central bodies are the ones
+  // stationed locally, so the locative of the item after them is theirs too.
+  for (let i = items.length - 1; i > 0; i--) {
+    const where = /\s(đóng (?:trên|tại) địa bàn .+)$/u.exec(items[i]!);
+    if (!where) continue;
+    for (let j = i - 1; j >= 0 && /trung ương$/u.test(items[j]!); j--) items[j] = `${items[j]} ${where[1]}`;
+  }
   const out: Agency[] = [];
   let lastHead: string | null = null;
   for (const raw of items) {
