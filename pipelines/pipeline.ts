@@ -1,10 +1,11 @@
 // A pipeline is the stage sequence for one kind of input: an extractor, then the shared stages
-// bytes → pages → normalised text → structure → entities → document JSON.
+// bytes → pages → normalised text → structure → entities → findings → document JSON.
 import type { ExtractedDocument, InputFormat } from '../src/types.js';
-import { normalize } from '../src/normalize/index.js';
+import { normalize, pageAt } from '../src/normalize/index.js';
 import { structure } from '../src/structure/index.js';
 import { extractEntities } from '../src/entities/index.js';
 import { assemble } from '../src/document/assemble.js';
+import { audit } from '../src/validate/findings.js';
 import type { DocumentJson } from '../src/document/schema.js';
 import { PIPELINE_VERSION } from '../src/version.js';
 
@@ -48,11 +49,12 @@ export async function runPipeline(pipeline: Pipeline, input: PipelineInput, opti
   }
   const struct = structure(norm);
   const entities = extractEntities(norm, struct);
+  const findings = audit({ ...entities, pageAt: (offset) => pageAt(norm, offset) });
   return assemble(
     { path: input.path, sha256: input.sha256, bytes: input.bytes.length, pipeline: pipeline.name, pipelineVersion: PIPELINE_VERSION },
     extracted,
     norm,
     struct,
-    entities,
+    { ...entities, findings },
   );
 }

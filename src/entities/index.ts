@@ -10,6 +10,7 @@ import { detectFramework } from './indexlinks.js';
 import { walk } from '../structure/tree.js';
 import { readDeadline } from './deadlines.js';
 import { extractTargets } from './targets.js';
+import { indexFromContent } from './topics.js';
 
 export function extractEntities(norm: NormalizedText, struct: DocStructure): Entities {
   const tables = extractTables(norm);
@@ -32,7 +33,8 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
     leadSource: d.leadSource,
     inferred: d.inferred,
     deadline: readDeadline(d.text, planYear, floorYear) ?? (d.inheritedTime ? readDeadline(d.inheritedTime, planYear, floorYear) : null),
-    index: d.index,
+    // Where no heading or row names the component, the subject matter may, when one plainly fits.
+    index: d.index ?? indexFromContent(d.text, framework),
     section: d.section,
     provenance: { page: d.page, start: d.start, end: d.end },
   }));
