@@ -24,6 +24,7 @@ export const Agency = z.object({
   name: z.string().describe('Canonical name'),
   text: z.string().describe('As printed'),
   level: z.enum(['central', 'province', 'district', 'commune', 'internal', 'collective', 'other']).optional(),
+  jurisdiction: z.string().optional().describe('Whose body it is, from the issuer ("tỉnh Lai Châu", "huyện Tân Yên")'),
 });
 
 export const Deadline = z.object({

@@ -11,6 +11,7 @@ import { walk } from '../structure/tree.js';
 import { readDeadline } from './deadlines.js';
 import { extractTargets } from './targets.js';
 import { indexFromContent } from './topics.js';
+import { jurisdictionsOf, withJurisdiction } from '../registry/jurisdiction.js';
 
 export function extractEntities(norm: NormalizedText, struct: DocStructure): Entities {
   const tables = extractTables(norm);
@@ -24,12 +25,14 @@ export function extractEntities(norm: NormalizedText, struct: DocStructure): Ent
   const issueYear = struct.meta.issuedDate ? +struct.meta.issuedDate.slice(0, 4) : null;
   // Nothing is due before the document exists: earlier years are results under discussion.
   const floorYear = issueYear ?? planYear;
+  const places = jurisdictionsOf(struct.meta.issuerLines, norm.text);
+  const own = (list: typeof drafts[number]['lead']) => list.map((a) => withJurisdiction(a, places));
   const tasks: TaskJson[] = drafts.map((d) => ({
     id: d.id,
     text: d.text,
-    lead: d.lead,
-    support: d.support,
-    executors: d.executors,
+    lead: own(d.lead),
+    support: own(d.support),
+    executors: own(d.executors),
     leadSource: d.leadSource,
     inferred: d.inferred,
     deadline: readDeadline(d.text, planYear, floorYear) ?? (d.inheritedTime ? readDeadline(d.inheritedTime, planYear, floorYear) : null),

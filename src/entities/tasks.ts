@@ -204,5 +204,85 @@ export function extractTasks({ norm, struct, tables, framework }: TaskInputs): T
   };
 
   visit(struct.sections.filter(isOperative), { addressee: [], block: null, index: null });
+  for (const t of tables) tableTasks(t, norm, framework, push);
   return tasks;
+}
+
+// ---- task tables: one task per row, owners and time from the row's cells ----
+
+const TASK_COLUMN = /nội dung|nhiệm vụ|công việc|giải pháp|hoạt động/iu;
+const NOT_TASK_COLUMN = /tiêu chí|chỉ số|chỉ tiêu/iu;
+const LEAD_COLUMN = /chủ trì|(?:cơ quan|đơn vị|bộ phận)\s*(?:thực hiện|trách nhiệm|phụ trách)|trách nhiệm thực hiện/iu;
+const SUPPORT_COLUMN = /phối hợp/iu;
+const TIME_COLUMN = /thời gian|thời hạn|tiến độ|hoàn thành/iu;
+const CODE_COLUMN = /^(?:stt|tt|số thứ tự)$/iu;
+
+export interface TaskTableColumns {
+  code: number;
+  task: number;
+  lead: number;
+  support: number;
+  time: number;
+}
+
+/** The columns of a task table (STT, Nội dung, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian), or null. */
+export function taskTableColumns(t: DataTable): TaskTableColumns | null {
+  const h = t.header.map((x) => x.replace(/\s+/g, ' ').trim());
+  const find = (re: RegExp, not?: RegExp) => h.findIndex((x) => re.test(x) && !(not && not.test(x)));
+  const task = find(TASK_COLUMN, NOT_TASK_COLUMN);
+  const lead = find(LEAD_COLUMN, SUPPORT_COLUMN);
+  if (task < 0 || lead < 0 || task === lead) return null;
+  return { code: find(CODE_COLUMN), task, lead, support: find(SUPPORT_COLUMN), time: find(TIME_COLUMN, LEAD_COLUMN) };
+}
+
+const ROMAN = /^[IVXLC]+\.?$/;
+
+function tableTasks(t: DataTable, norm: NormalizedText, framework: IndexFramework, push: (d: Omit<TaskDraft, 'id'>) => void): void {
+  const cols = taskTableColumns(t);
+  if (!cols) return;
+  const cell = (row: string[], c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
+  // A group-label row ("I | Cải cách thủ tục hành chính | | |") sets the component and any owner or
+  // time its cells give for the rows under it; a merged cell left empty below carries its value down.
+  let group = { index: null as string | null, lead: '', support: '', time: '' };
+  let above = { lead: '', support: '', time: '' };
+  t.rows.forEach((row, r) => {
+    const code = cell(row, cols.code);
+    const text = cell(row, cols.task);
+    if (!text) return;
+    const owners = [cell(row, cols.lead), cell(row, cols.support), cell(row, cols.time)];
+    // A group label: a roman code, or a row that names no owner or time while the row after it does.
+    const next = t.rows[r + 1];
+    const isGroup = ROMAN.test(code) || (owners.every((x) => !x) && !!next && [cols.lead, cols.time].some((c) => cell(next, c) !== ''));
+    if (isGroup) {
+      group = { index: indexFromHeading(text, framework, null), lead: owners[0]!, support: owners[1]!, time: owners[2]! };
+      above = { lead: '', support: '', time: '' };
+      return;
+    }
+    const spanned = (c: number) => c >= 0 && (t.cellOffsets[r]?.[c]?.[0] ?? 0) < 0;
+    const pick = (c: number, own: string, prev: string, inherited: string) => own || (spanned(c) ? prev : '') || inherited;
+    const leadText = pick(cols.lead, owners[0]!, above.lead, group.lead);
+    const supportText = pick(cols.support, owners[1]!, above.support, group.support);
+    const timeText = pick(cols.time, owners[2]!, above.time, group.time);
+    above = { lead: leadText, support: supportText, time: timeText };
+    const own = ownersFromText(text);
+    const lead = own.explicitLead ? own.lead : parseAgencyList(leadText);
+    const leadKeys = new Set(lead.map((a) => foldKey(a.name)));
+    const support = [...own.support, ...parseAgencyList(supportText, { dropVague: true })].filter((a) => !leadKeys.has(foldKey(a.name)));
+    const [start, end] = t.cellOffsets[r]?.[cols.task] ?? [t.start, t.end];
+    const at = start >= 0 ? start : t.start;
+    push({
+      text,
+      lead,
+      support,
+      executors: [],
+      leadSource: own.explicitLead ? 'text' : lead.length ? 'table-row' : 'none',
+      inferred: false,
+      inheritedTime: timeText || null,
+      index: group.index,
+      section: t.id,
+      start: at,
+      end: start >= 0 ? end : t.end,
+      page: pageAt(norm, at),
+    });
+  });
 }

@@ -33,6 +33,7 @@ export const FIELDS = [
   'Văn hóa, Thể thao và Du lịch',
   'Văn hóa và Thể thao',
   'Văn hóa - Thông tin',
+  'Văn hóa và Thông tin',
   'Văn hóa, Khoa học và Thông tin',
   'Du lịch',
   'Khoa học và Công nghệ',
@@ -292,7 +293,7 @@ export function parseAgencyList(phrase: string, options: ParseOptions = {}): Age
     if (distributive && !headOf(item) && !/^(các|Các)\s/u.test(item)) item = `${distributive} ${item}`;
     else if (lastHead && needsHead(item)) item = `${lastHead} ${item}`;
     // A bare commune list names the communes' people's committees.
-    if (/^(?:các\s+)?xã,\s*(?:phường,\s*)?thị trấn$/iu.test(item) || /^các xã$/iu.test(item)) item = `UBND ${item}`;
+    if (/^(?:các\s+)?xã,\s*(?:phường,\s*)?thị trấn$/iu.test(item) || /^các xã$/iu.test(item)) item = `UBND ${item.replace(/^Các/u, "các")}`;
     const head = headOf(item);
     if (head) lastHead = head === 'Ủy ban nhân dân' ? 'UBND' : head;
     if (!item) continue;
