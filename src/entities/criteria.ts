@@ -10,8 +10,11 @@ import type { DataTable } from './tables.js';
 /** Words every criterion shares in these documents: no evidence for one over another. */
 const GENERIC = new Set(['thực', 'hiện', 'công', 'tác', 'cchc', 'cải', 'cách', 'hành', 'chính', 'các', 'của', 'và', 'trong', 'theo', 'được', 'năm', 'triển', 'khai', 'huyện', 'tỉnh', 'với', 'về', 'để', 'có', 'cho', 'đối', 'việc']);
 
+/** Actor names ("Chủ tịch UBND tỉnh", "HĐND huyện") say who, not what: no evidence of the topic. */
+const ACTORS = /(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:\s+(?:tỉnh|huyện|xã|thành phố|cấp\s+\S+))?|Chủ tịch/giu;
+
 function terms(text: string): string[] {
-  const words = foldKey(text).split(' ').filter((w) => w && !/^\d/.test(w));
+  const words = foldKey(text.replace(ACTORS, ' ')).split(' ').filter((w) => w && !/^\d/.test(w));
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!GENERIC.has(words[i]!)) out.push(words[i]!);

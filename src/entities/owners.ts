@@ -21,7 +21,7 @@ const NAME_WORDS = new Set([
   'bàn', 'huyện', 'tỉnh', 'thành', 'phố', 'xã', 'phường', 'thị', 'trấn', 'quận', 'đơn', 'vị', 'cơ', 'quan', 'sở', 'ban', 'ngành', 'phương',
   'đoàn', 'thể', 'tổ', 'chức', 'chính', 'trị', 'hội', 'xã', '-', '–', 'phòng', 'vận', 'tải', 'nông', 'thôn', 'hóa', 'thông', 'tin', 'và',
   'truyền', 'hình', 'thanh', 'tra', 'lao', 'động', 'thương', 'binh', 'có', 'liên', 'điện', 'tử', 'hành', 'dân', 'nhân', 'ủy', 'thường',
-  'quyền', 'trú', 'đầu', 'mối', 'một', 'cửa', 'kết', 'quả', 'tiếp', 'nhận', 'trả', 'viên', 'thành', 'lực', 'lượng', 'vũ', 'trang', 'doanh', 'nghiệp',
+  'quyền', 'thao', 'du', 'lịch', 'khoa', 'học', 'nghệ', 'thuật', 'trú', 'đầu', 'mối', 'một', 'cửa', 'kết', 'quả', 'tiếp', 'nhận', 'trả', 'viên', 'thành', 'lực', 'lượng', 'vũ', 'trang', 'doanh', 'nghiệp',
 ]);
 
 const HEAD_START =
