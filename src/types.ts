@@ -28,6 +28,17 @@ export interface Message {
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
+/** A word recognised by OCR: its text, the engine's confidence (0–100) and its box on the page. */
+export interface OcrWord {
+  text: string;
+  conf: number;
+  box: Box;
+  /** The text before post-OCR correction, when correction changed it. */
+  original?: string;
+  /** Set when the word's confidence is low and correction could not vouch for it. */
+  doubtful?: boolean;
+}
+
 /** One visual line of source text, as the extractor saw it. */
 export interface SourceLine {
   text: string;
@@ -36,6 +47,8 @@ export interface SourceLine {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  /** OCR'd lines: the words the text was built from, with confidences and boxes. */
+  words?: OcrWord[];
 }
 
 /** A paragraph: one or more source lines that belong together. */
