@@ -29,3 +29,18 @@ export function textStages(sample: string) {
   const norm = normalize(extracted.blocks);
   return { extracted, norm, struct: structure(norm) };
 }
+
+/** The text stages plus entities and findings over a text file (a sample's source.txt or any path). */
+export async function entityStagesOf(file: string) {
+  const { extractEntities } = await import('../src/entities/index.js');
+  const { audit } = await import('../src/validate/findings.js');
+  const { pageAt } = await import('../src/normalize/index.js');
+  const extracted = extractText(new Uint8Array(readFileSync(file)));
+  const norm = normalize(extracted.blocks);
+  const struct = structure(norm);
+  const entities = extractEntities(norm, struct);
+  const findings = audit({ ...entities, pageAt: (o) => pageAt(norm, o) });
+  return { norm, struct, ...entities, findings };
+}
+
+export const GENRE = path.join(ROOT, 'fixtures', 'genre');

@@ -317,14 +317,16 @@ export function dedupeAgencies(list: Agency[]): Agency[] {
 
 /** Known full names for fuzzy matching of damaged text: every field head with every field. */
 const KNOWN = FIELD_HEADS.flatMap((h) => FIELDS.map((f) => `${h} ${f}`));
-const KNOWN_KEYS = KNOWN.map((n) => stripDiacritics(foldKey(n)));
+/** Loose key: no diacritics, no "và" (often dropped: "Sở Tài nguyên Môi trường"). */
+const looseKey = (s: string) => stripDiacritics(foldKey(s)).replace(/(^| )va(?= |$)/g, '').replace(/\s+/g, ' ').trim();
+const KNOWN_KEYS = KNOWN.map(looseKey);
 
 /**
  * The closest known name to a damaged one ("Sở Tài nguyên Môi trường", OCR "Sở Nội vu"), or null.
  * Uses natural's Damerau–Levenshtein on diacritic-free keys.
  */
 export function closestKnownName(name: string, maxDistance = 2): string | null {
-  const k = stripDiacritics(foldKey(name));
+  const k = looseKey(name);
   let best: string | null = null;
   let bestD = maxDistance + 1;
   KNOWN_KEYS.forEach((known, i) => {
