@@ -105,7 +105,9 @@ function sentenceTargets({ norm, struct, tasks, framework, titleYear }: TargetIn
   const out: TargetJson[] = [];
   const indexes = nodeIndexes(struct.sections, framework);
   const resultTops = new Set(struct.sections.filter((s) => (s.kind === 'roman' || s.kind === 'part') && RESULT_SECTION.test(s.text)));
-  for (const [node, ancestors] of walk(struct.sections)) {
+  // The body and the running text of appendices (their tables are read below).
+  const nodes = [...walk(struct.sections), ...struct.appendices.flatMap((a) => [...walk(a.nodes)])];
+  for (const [node, ancestors] of nodes) {
     if (node.table !== undefined || (node.heading && node.children.length)) continue;
     const top = ancestors[0] ?? node;
     if (resultTops.has(top)) continue;
