@@ -3,7 +3,9 @@
 // They are rebuilt whole from the per-file JSON at the end of a run, so a re-run or a resumed
 // run gives the same bytes as an uninterrupted one.
 import type { DocumentJson } from '../document/schema.js';
-import { csvFile } from './csv.js';
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { BOM, csvFile, csvRow } from './csv.js';
 
 type Agencies = DocumentJson['tasks'][number]['lead'];
 const names = (list: Agencies) => list.map((a) => a.name).join('; ');
@@ -21,15 +23,15 @@ export const TASK_COLUMNS = [
   'executors', 'deadline_kind', 'deadline_end', 'deadline_label', 'index', 'page', 'start', 'end',
 ];
 
-export function tasksCsv(docs: DocumentJson[]): string {
-  const rows = byPath(docs).flatMap((d) =>
+export const taskRows = (d: DocumentJson): unknown[][] =>
     d.tasks.map((t) => [
       d.source.path, d.meta.issuer, docNumber(d), d.meta.issuedDate, t.id, t.text, names(t.lead), t.leadSource ?? null, t.inferred ?? false,
       names(t.support), names(t.executors), t.deadline?.kind ?? null, t.deadline?.end ?? null, t.deadline?.label ?? null, t.index,
       t.provenance.page, t.provenance.start, t.provenance.end,
-    ]),
-  );
-  return csvFile(TASK_COLUMNS, rows);
+    ]);
+
+export function tasksCsv(docs: DocumentJson[]): string {
+  return csvFile(TASK_COLUMNS, byPath(docs).flatMap(taskRows));
 }
 
 export const TARGET_COLUMNS = [
@@ -37,13 +39,52 @@ export const TARGET_COLUMNS = [
   'baseline_year', 'index', 'task_id', 'text', 'page', 'start', 'end',
 ];
 
-export function targetsCsv(docs: DocumentJson[]): string {
-  const rows = byPath(docs).flatMap((d) =>
+export const targetRows = (d: DocumentJson): unknown[][] =>
     d.targets.map((t) => [
       d.source.path, d.meta.issuer, t.id, t.metric, t.comparator, t.value, t.valueMax ?? null, t.unit, t.year ?? null, t.baseline?.value ?? null,
       t.baseline?.unit ?? null, t.baseline?.year ?? null, t.index ?? null, t.taskId ?? null, t.text, t.provenance.page, t.provenance.start,
       t.provenance.end,
-    ]),
-  );
-  return csvFile(TARGET_COLUMNS, rows);
+    ]);
+
+export function targetsCsv(docs: DocumentJson[]): string {
+  return csvFile(TARGET_COLUMNS, byPath(docs).flatMap(targetRows));
+}
+
+/**
+ * The corpus files written document by document (memory stays flat however large the archive):
+ * into temporary files renamed into place on close, so readers never see half a file.
+ */
+export class CorpusWriter {
+  private readonly files: { final: string; tmp: string; fd: number }[];
+
+  constructor(outDir: string) {
+    const open = (name: string, head: string) => {
+      const final = path.join(outDir, name);
+      const tmp = `${final}.${process.pid}.tmp`;
+      const fd = openSync(tmp, 'w');
+      writeSync(fd, head);
+      return { final, tmp, fd };
+    };
+    this.files = [
+      open('documents.jsonl', ''),
+      open('tasks.csv', BOM + csvRow(TASK_COLUMNS)),
+      open('targets.csv', BOM + csvRow(TARGET_COLUMNS)),
+    ];
+  }
+
+  /** Add one document; call in a stable order (by source path) for reproducible files. */
+  add(doc: DocumentJson): void {
+    const [docs, tasks, targets] = this.files as [typeof this.files[0], typeof this.files[0], typeof this.files[0]];
+    writeSync(docs.fd, JSON.stringify(doc) + '\n');
+    for (const r of taskRows(doc)) writeSync(tasks.fd, csvRow(r));
+    for (const r of targetRows(doc)) writeSync(targets.fd, csvRow(r));
+  }
+
+  close(): string[] {
+    for (const f of this.files) {
+      closeSync(f.fd);
+      renameSync(f.tmp, f.final);
+    }
+    return this.files.map((f) => f.final);
+  }
 }

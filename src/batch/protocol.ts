@@ -1,0 +1,26 @@
+// Messages between the batch's main thread and its worker threads.
+
+export interface Job {
+  id: number;
+  /** Absolute input path. */
+  file: string;
+  /** Input path relative to the input root. */
+  rel: string;
+  out: string;
+  maxBytes: number;
+  maxPages?: number;
+  /** Send the document JSON back (for the database). */
+  wantDocument: boolean;
+}
+
+export interface JobResult {
+  id: number;
+  status: 'ok' | 'unsupported' | 'error';
+  format?: string;
+  output?: string;
+  pages?: number | null;
+  json?: string | undefined;
+  counts?: { tasks: number; targets: number; references: number; tables: number };
+  code?: string;
+  message?: string;
+}

@@ -1,0 +1,33 @@
+// A worker thread of the batch: reads one input, runs its pipeline, writes its JSON atomically and
+// answers with a summary and the document text (the main thread feeds the database). CPU-heavy
+// stages (PDF parsing, OCR) thus run off the main thread, one file per worker at a time.
+import { readFile, stat } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { processFile } from '../ingest.js';
+import { outputPathFor, writeFileAtomic } from '../sinks/json.js';
+import { UnsupportedError } from '../../pipelines/index.js';
+import type { Job, JobResult } from './protocol.js';
+
+function errorCode(e: unknown): string {
+  const c = (e as { code?: unknown })?.code;
+  return typeof c === 'string' ? c : e instanceof Error ? e.name : 'error';
+}
+
+async function run(job: Job): Promise<JobResult> {
+  try {
+    const st = await stat(job.file);
+    if (st.size > job.maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${job.maxBytes})`), { code: 'input/too-large' });
+    const bytes = new Uint8Array(await readFile(job.file));
+    const { doc, format } = await processFile(bytes, job.rel, job.maxPages !== undefined ? { maxPages: job.maxPages } : {});
+    const output = outputPathFor(job.out, job.rel);
+    const json = JSON.stringify(doc, null, 2) + '\n';
+    await writeFileAtomic(output, json);
+    return { id: job.id, status: 'ok', format, output, pages: doc.source.pages, json: job.wantDocument ? json : undefined, counts: { tasks: doc.tasks.length, targets: doc.targets.length, references: doc.references.length, tables: doc.tables.length } };
+  } catch (e) {
+    return { id: job.id, status: e instanceof UnsupportedError ? 'unsupported' : 'error', code: errorCode(e), message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+parentPort!.on('message', (job: Job) => {
+  void run(job).then((r) => parentPort!.postMessage(r));
+});
