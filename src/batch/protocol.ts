@@ -7,6 +7,8 @@ export interface Job {
   /** Input path relative to the input root. */
   rel: string;
   out: string;
+  /** Where temporary files go before they are renamed into place. */
+  tmpDir: string;
   maxBytes: number;
   maxPages?: number;
   /** Send the document JSON back (for the database). */

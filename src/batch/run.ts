@@ -2,6 +2,7 @@
 // worker threads), resumably (the manifest skips what is already done), with each file isolated
 // (time limit, its own error line) and the corpus outputs rebuilt at the end.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,10 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'start', total: files.length });
   const manifest = await Manifest.open(out);
+  // Temporary files of a killed run are debris: clear them before starting.
+  const tmpDir = path.join(out, '.vnplans', 'tmp');
+  await rm(tmpDir, { recursive: true, force: true });
+  await mkdir(tmpDir, { recursive: true });
   const db = options.database === false ? null : new CorpusDatabase(options.database ?? path.join(out, 'corpus.sqlite'));
   const size = Math.max(1, options.concurrency ?? os.availableParallelism());
   const pool = new WorkerPool({ size, timeoutMs: options.timeoutMs ?? 10 * 60_000, recycleAfter: 50 });
@@ -112,6 +117,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       file: f.file,
       rel: f.rel,
       out,
+      tmpDir,
       maxBytes: options.maxBytes ?? 200 * 1024 * 1024,
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       wantDocument: !!db,
@@ -155,13 +161,13 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const entries = manifest.all().filter((e) => inputSet.has(e.path));
   const outputs: string[] = [];
   if (options.corpus !== false) {
-    const writer = new CorpusWriter(out);
+    const writer = new CorpusWriter(out, tmpDir);
     for (const e of entries) if (e.status === 'ok' && e.output && existsSync(path.join(out, e.output))) writer.add(readDoc(path.join(out, e.output)));
     outputs.push(...writer.close());
   }
   const errors = entries.filter((e) => e.status !== 'ok').map((e) => JSON.stringify({ path: e.path, status: e.status, code: e.code, message: e.message, sha256: e.sha256 }) + '\n');
   const errorsFile = path.join(out, 'errors.jsonl');
-  await writeFileAtomic(errorsFile, errors.join(''));
+  await writeFileAtomic(errorsFile, errors.join(''), tmpDir);
   outputs.push(errorsFile);
 
   const summary: BatchSummary = {

@@ -21,7 +21,7 @@ async function run(job: Job): Promise<JobResult> {
     const { doc, format } = await processFile(bytes, job.rel, job.maxPages !== undefined ? { maxPages: job.maxPages } : {});
     const output = outputPathFor(job.out, job.rel);
     const json = JSON.stringify(doc, null, 2) + '\n';
-    await writeFileAtomic(output, json);
+    await writeFileAtomic(output, json, job.tmpDir);
     return { id: job.id, status: 'ok', format, output, pages: doc.source.pages, json: job.wantDocument ? json : undefined, counts: { tasks: doc.tasks.length, targets: doc.targets.length, references: doc.references.length, tables: doc.tables.length } };
   } catch (e) {
     return { id: job.id, status: e instanceof UnsupportedError ? 'unsupported' : 'error', code: errorCode(e), message: e instanceof Error ? e.message : String(e) };

@@ -57,10 +57,10 @@ export function targetsCsv(docs: DocumentJson[]): string {
 export class CorpusWriter {
   private readonly files: { final: string; tmp: string; fd: number }[];
 
-  constructor(outDir: string) {
+  constructor(outDir: string, tmpDir: string = outDir) {
     const open = (name: string, head: string) => {
       const final = path.join(outDir, name);
-      const tmp = `${final}.${process.pid}.tmp`;
+      const tmp = path.join(tmpDir, `.${name}.${process.pid}.tmp`);
       const fd = openSync(tmp, 'w');
       writeSync(fd, head);
       return { final, tmp, fd };

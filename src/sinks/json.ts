@@ -3,9 +3,16 @@ import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write a file atomically. `tmpDir` (on the same file system) keeps the temporary files of a batch
+ * in one place, so a run killed mid-write leaves nothing beside the outputs and the next run can
+ * clear them.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, tmpDir?: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const dir = tmpDir ?? path.dirname(file);
+  if (tmpDir) await mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, data);
     await rename(tmp, file);
