@@ -1,9 +1,21 @@
-// PDFs with a text layer: pdfjs-dist text with positions, lattice tables from the ruling lines.
-import { extractPdf } from '../src/extract/pdf/index.js';
+// PDFs: pdfjs-dist text with positions, lattice tables from the ruling lines; pages without a
+// usable text layer are rendered and OCR'd (pages of both kinds can share one file).
+import { extractPdf, type PdfOptions } from '../src/extract/pdf/index.js';
+import { OcrPool, pdfOcr } from '../src/extract/ocr/index.js';
 import type { Pipeline } from './pipeline.js';
 
 export const pdfPipeline: Pipeline = {
   name: 'pdf-text',
   formats: ['pdf'],
-  extract: (bytes, options) => extractPdf(bytes, options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+  extract: async (bytes, options) => {
+    const base: PdfOptions = options.maxPages !== undefined ? { maxPages: options.maxPages } : {};
+    if (options.ocr) return extractPdf(bytes, { ...base, ocr: pdfOcr(options.ocr) });
+    // No pool handed in: one for this file alone (it starts workers only if a page needs OCR).
+    const pool = new OcrPool();
+    try {
+      return await extractPdf(bytes, { ...base, ocr: pdfOcr(pool) });
+    } finally {
+      await pool.terminate();
+    }
+  },
 };

@@ -1,6 +1,7 @@
 // A pipeline is the stage sequence for one kind of input: an extractor, then the shared stages
 // bytes → pages → normalised text → structure → entities → findings → document JSON.
 import type { ExtractedDocument, InputFormat } from '../src/types.js';
+import type { OcrPool } from '../src/extract/ocr/engine.js';
 import { normalize, pageAt } from '../src/normalize/index.js';
 import { structure } from '../src/structure/index.js';
 import { extractEntities } from '../src/entities/index.js';
@@ -12,6 +13,8 @@ import { PIPELINE_VERSION } from '../src/version.js';
 export interface PipelineOptions {
   /** Refuse PDFs with more pages than this. */
   maxPages?: number;
+  /** The OCR worker pool shared by the files of one run; without it a pipeline that needs OCR makes its own. */
+  ocr?: OcrPool;
 }
 
 export interface Pipeline {
@@ -42,10 +45,10 @@ export async function runPipeline(pipeline: Pipeline, input: PipelineInput, opti
   const extracted = await pipeline.extract(input.bytes, options);
   const norm = normalize(extracted.blocks);
   if (!norm.text.trim()) {
-    const noText = extracted.messages.some((m) => m.code === 'pdf/no-text-layer');
+    const noText = !extracted.ocr && extracted.messages.some((m) => m.code === 'pdf/no-text-layer');
     throw noText
-      ? new UnsupportedError('pdf/image-only', 'image-only PDF: no text layer (OCR is not available in this pipeline)')
-      : new UnsupportedError('input/no-text', 'no text found in the file');
+      ? new UnsupportedError('pdf/image-only', 'image-only PDF: no text layer, and OCR was not run')
+      : new UnsupportedError('input/no-text', extracted.ocr ? 'no text found in the file, OCR included' : 'no text found in the file');
   }
   const struct = structure(norm);
   const entities = extractEntities(norm, struct);

@@ -7,6 +7,7 @@ import { sniff } from './detect/sniff.js';
 import { outputPathFor, writeJson } from './sinks/json.js';
 import { pipelineFor, runPipeline, UnsupportedError } from '../pipelines/index.js';
 import type { DocumentJson } from './document/schema.js';
+import { OcrPool } from './extract/ocr/engine.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -33,6 +34,8 @@ export interface IngestOptions {
   maxBytes?: number;
   maxPages?: number;
   onResult?: (r: FileResult) => void;
+  /** OCR workers to use (and leave running); without it ingest makes a pool and terminates it at the end. */
+  ocrPool?: OcrPool;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -93,7 +96,7 @@ export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('
 export async function processFile(
   bytes: Uint8Array,
   rel: string,
-  options: { maxPages?: number } = {},
+  options: { maxPages?: number; ocr?: OcrPool } = {},
 ): Promise<{ doc: DocumentJson; format: string }> {
   const sniffed = sniff(bytes);
   const pipeline = pipelineFor(sniffed);
@@ -111,42 +114,50 @@ export async function ingest(inputs: string[], options: IngestOptions): Promise<
   const files = await discover(inputs);
   const results: FileResult[] = [];
   const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
-  for (const f of files) {
-    const t0 = performance.now();
-    let r: FileResult;
-    try {
-      const st = await stat(f.file);
-      if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
-      const bytes = new Uint8Array(await readFile(f.file));
-      const { doc, format } = await processFile(bytes, f.rel, options.maxPages !== undefined ? { maxPages: options.maxPages } : {});
-      const output = outputPathFor(options.out, f.rel);
-      await writeJson(output, doc);
-      r = {
-        rel: f.rel,
-        status: 'ok',
-        format,
-        output,
-        ms: performance.now() - t0,
-        summary: {
-          pages: doc.source.pages,
-          tasks: doc.tasks.length,
-          targets: doc.targets.length,
-          references: doc.references.length,
-          tables: doc.tables.length,
-        },
-      };
-    } catch (e) {
-      const unsupported = e instanceof UnsupportedError;
-      r = {
-        rel: f.rel,
-        status: unsupported ? 'unsupported' : 'error',
-        code: errorCode(e),
-        message: e instanceof Error ? e.message : String(e),
-        ms: performance.now() - t0,
-      };
-    }
-    results.push(r);
-    options.onResult?.(r);
+  // One pool for the whole run: its workers start on the first page that needs OCR.
+  const pool = options.ocrPool ?? new OcrPool();
+  try {
+    for (const f of files) results.push(await ingestOne(f, pool, maxBytes, options));
+  } finally {
+    if (!options.ocrPool) await pool.terminate();
   }
   return results;
+}
+
+async function ingestOne(f: InputFile, pool: OcrPool, maxBytes: number, options: IngestOptions): Promise<FileResult> {
+  const t0 = performance.now();
+  let r: FileResult;
+  try {
+    const st = await stat(f.file);
+    if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
+    const bytes = new Uint8Array(await readFile(f.file));
+    const { doc, format } = await processFile(bytes, f.rel, { ocr: pool, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) });
+    const output = outputPathFor(options.out, f.rel);
+    await writeJson(output, doc);
+    r = {
+      rel: f.rel,
+      status: 'ok',
+      format,
+      output,
+      ms: performance.now() - t0,
+      summary: {
+        pages: doc.source.pages,
+        tasks: doc.tasks.length,
+        targets: doc.targets.length,
+        references: doc.references.length,
+        tables: doc.tables.length,
+      },
+    };
+  } catch (e) {
+    const unsupported = e instanceof UnsupportedError;
+    r = {
+      rel: f.rel,
+      status: unsupported ? 'unsupported' : 'error',
+      code: errorCode(e),
+      message: e instanceof Error ? e.message : String(e),
+      ms: performance.now() - t0,
+    };
+  }
+  options.onResult?.(r);
+  return r;
 }

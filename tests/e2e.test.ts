@@ -18,7 +18,14 @@ beforeAll(async () => {
   writeFileSync(path.join(inputDir, 'empty.pdf'), '');
   writeFileSync(path.join(inputDir, 'notes.pdf'), 'Kế hoạch này không phải PDF.\n');
   results = [
-    ...(await ingest([path.join(SAMPLES, S000), path.join(SAMPLES, S004), path.join(SAMPLES, S003, 'plan.docx')], { out })),
+    // Scans are left out here: OCR is slow on two cores (tests/ocr.test.ts reads one page, npm run eval the rest).
+    ...(await ingest(
+      [
+        ...[S000, S004].flatMap((id) => ['plan.pdf', 'plan.docx', 'source.txt'].map((f) => path.join(SAMPLES, id, f))),
+        path.join(SAMPLES, S003, 'plan.docx'),
+      ],
+      { out },
+    )),
     ...(await ingest([inputDir], { out: path.join(out, 'bad') })),
   ];
 }, 120_000);
@@ -35,8 +42,6 @@ describe('ingest end to end', () => {
     const byRel = Object.fromEntries(results.map((r) => [r.rel, r]));
     for (const id of [S000, S004]) for (const f of ['plan.pdf', 'plan.docx', 'source.txt']) expect(byRel[`${id}/${f}`]?.status).toBe('ok');
     expect(byRel[`${S003}/plan.docx`]?.status).toBe('ok');
-    expect(byRel[`${S000}/scan-p1.png`]).toMatchObject({ status: 'unsupported', code: 'image/no-ocr' });
-    expect(byRel[`${S000}/scan.pdf`]).toMatchObject({ status: 'unsupported', code: 'pdf/image-only' });
     expect(byRel['empty.pdf']).toMatchObject({ status: 'unsupported', code: 'input/unknown-format' });
     // Named .pdf, but it is text: read as text by its bytes.
     expect(byRel['notes.pdf']?.format).toBe('text');

@@ -1,6 +1,6 @@
 // Reading order: per page, tables, column regions and body lines by their top; body lines run into
 // paragraphs (over page breaks too); footnotes after their page's content; continued tables flagged.
-import type { Block, ParagraphBlock, SourceLine, TableBlock } from '../../types.js';
+import type { Block, Box, OcrWord, ParagraphBlock, SourceLine, TableBlock } from '../../types.js';
 import type { ColumnRegion } from './columns.js';
 import type { PdfLine } from './model.js';
 import { toParagraphs, type LineShape } from './paragraphs.js';
@@ -23,8 +23,10 @@ type Entry =
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+const rbox = (b: Box): Box => ({ x0: r1(b.x0), y0: r1(b.y0), x1: r1(b.x1), y1: r1(b.y1) });
+
 function sourceLine(l: PdfLine): SourceLine {
-  return {
+  const line: SourceLine = {
     text: l.text,
     page: l.page,
     box: { x0: r1(l.x0), y0: r1(l.top), x1: r1(l.x1), y1: r1(l.bottom) },
@@ -32,6 +34,18 @@ function sourceLine(l: PdfLine): SourceLine {
     italic: l.italic,
     fontSize: r1(l.size),
   };
+  // OCR'd lines: their words, and the box they cover on the page as scanned.
+  const words: OcrWord[] = l.items.flatMap((it) => (it.ocr ? [{ text: it.text, conf: Math.round(it.ocr.conf), box: rbox(it.ocr.box) }] : []));
+  if (words.length) {
+    line.words = words;
+    line.box = rbox({
+      x0: Math.min(...words.map((w) => w.box.x0)),
+      y0: Math.min(...words.map((w) => w.box.y0)),
+      x1: Math.max(...words.map((w) => w.box.x1)),
+      y1: Math.max(...words.map((w) => w.box.y1)),
+    });
+  }
+  return line;
 }
 
 function paragraph(lines: PdfLine[], extra: Partial<ParagraphBlock> = {}): ParagraphBlock {

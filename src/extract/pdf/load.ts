@@ -129,9 +129,15 @@ function subpaths(data: ArrayLike<number>, ctm: Matrix): { pts: [number, number]
 
 const AXIS_TOL = 0.5;
 
-/** Horizontal and vertical rulings in PDF user space (y up); converted to page space by the caller. */
-function rulingsFromOperators(fnArray: number[], argsArray: unknown[][]): Ruling[] {
+const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+
+/**
+ * Horizontal and vertical rulings in PDF user space (y up), converted to page space by the caller;
+ * and the largest area (user space units²) an image is painted over: a scan under a thin text layer.
+ */
+function rulingsFromOperators(fnArray: number[], argsArray: unknown[][]): { rulings: Ruling[]; imageArea: number } {
   const out: Ruling[] = [];
+  let imageArea = 0;
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
   let lineWidth = 1;
@@ -164,6 +170,9 @@ function rulingsFromOperators(fnArray: number[], argsArray: unknown[][]): Ruling
     } else if (fn === OPS.paintFormXObjectEnd) {
       ctm = stack.pop() ?? IDENTITY;
       lineWidth = widthStack.pop() ?? 1;
+    } else if (IMAGE_OPS.has(fn)) {
+      // Images are drawn into the unit square of the current matrix.
+      imageArea = Math.max(imageArea, Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
     } else if (fn === OPS.setLineWidth && args) {
       lineWidth = Number(args[0]) || 0;
     } else if (fn === OPS.constructPath && args) {
@@ -194,7 +203,7 @@ function rulingsFromOperators(fnArray: number[], argsArray: unknown[][]): Ruling
       }
     }
   }
-  return out;
+  return { rulings: out, imageArea };
 }
 
 interface RawTextItem {
@@ -207,6 +216,8 @@ interface RawTextItem {
 export interface LoadedPage extends PageContent {
   /** Items dropped because their text runs at an angle (stamps, vertical labels). */
   rotatedItems: number;
+  /** Share of the page (0–1) covered by its largest image; 0 when not measured (pages without text). */
+  imageShare: number;
 }
 
 export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<LoadedPage> {
@@ -216,7 +227,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
     const content = await page.getTextContent();
     const hasText = (content.items as { str?: string }[]).some((i) => typeof i.str === 'string' && i.str.trim());
     // A page without text (a scan) has nothing for rulings to structure; skip the costly image decoding.
-    if (!hasText) return { page: pageNumber, width: viewport.width, height: viewport.height, items: [], rulings: [], rotatedItems: 0 };
+    if (!hasText) return { page: pageNumber, width: viewport.width, height: viewport.height, items: [], rulings: [], rotatedItems: 0, imageShare: 0 };
     // The operator list is what puts the fonts into commonObjs (for bold/italic) and holds the rulings.
     const ops = await page.getOperatorList();
     const toPage = (x: number, y: number) => viewport.convertToViewportPoint(x, y) as [number, number];
@@ -250,7 +261,8 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
         italic: style.italic,
       });
     }
-    const rulings: Ruling[] = rulingsFromOperators(ops.fnArray, ops.argsArray as unknown[][]).map((r) => {
+    const drawn = rulingsFromOperators(ops.fnArray, ops.argsArray as unknown[][]);
+    const rulings: Ruling[] = drawn.rulings.map((r) => {
       const [ax, ay] = toPage(r.x0, r.y0);
       const [bx, by] = toPage(r.x1, r.y1);
       // Exact equality marks the orientation after the conversion (see isHorizontal).
@@ -258,7 +270,8 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
         ? { x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: (ay + by) / 2, y1: (ay + by) / 2 }
         : { x0: (ax + bx) / 2, x1: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) };
     });
-    return { page: pageNumber, width: viewport.width, height: viewport.height, items, rulings, rotatedItems };
+    const imageShare = Math.min(1, drawn.imageArea / Math.max(1, viewport.width * viewport.height));
+    return { page: pageNumber, width: viewport.width, height: viewport.height, items, rulings, rotatedItems, imageShare };
   } finally {
     page.cleanup();
   }

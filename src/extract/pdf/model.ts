@@ -1,4 +1,5 @@
 // Geometry shared by the PDF modules. All coordinates are PDF points, origin top-left, y down.
+import type { Box } from '../../types.js';
 
 /** One non-blank text run from pdfjs, placed on the page. */
 export interface PdfItem {
@@ -13,6 +14,8 @@ export interface PdfItem {
   italic: boolean;
   /** Set by line building for small raised (sup) or lowered (sub) runs next to normal text. */
   script?: 'sup' | 'sub';
+  /** A word recognised by OCR: its confidence (0–100) and its box on the page as it is (not deskewed). */
+  ocr?: { conf: number; box: Box };
 }
 
 /** A visual line (or one side of a line split by a column gutter). */

@@ -1,0 +1,191 @@
+// The OCR engine: a pool of tesseract.js workers (one page at a time each) with the Vietnamese
+// LSTM model from node_modules. Workers are created on first use, reused across documents, and
+// replaced after a number of pages so that the wasm heap cannot grow without bound.
+import { availableParallelism } from 'node:os';
+import Tesseract from 'tesseract.js';
+import { toPgm, type Raster } from './raster.js';
+import { vieLangPath } from './tessdata.js';
+
+/** A rectangle in image pixels, origin top-left. */
+export interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface RecognisedWord {
+  text: string;
+  /** 0–100. */
+  conf: number;
+  box: PixelBox;
+}
+
+export interface RecognisedLine {
+  text: string;
+  conf: number;
+  box: PixelBox;
+  /** The baseline as a segment from its left to its right end. */
+  baseline: { x0: number; y0: number; x1: number; y1: number };
+  /** Tesseract's row height (ascender to descender, in pixels): close to the font size. */
+  rowHeight: number;
+  words: RecognisedWord[];
+}
+
+export interface RecognisedParagraph {
+  box: PixelBox;
+  lines: RecognisedLine[];
+}
+
+export interface RecognisedBlock {
+  box: PixelBox;
+  paragraphs: RecognisedParagraph[];
+}
+
+/** What the engine read on one page image, in that image's pixels. */
+export interface RecognisedPage {
+  width: number;
+  height: number;
+  /** Mean word confidence, 0–100. */
+  conf: number;
+  text: string;
+  blocks: RecognisedBlock[];
+}
+
+export interface OcrPoolOptions {
+  /** Number of workers (pages recognised at once); default: the number of cores, or VNPLANS_OCR_WORKERS. */
+  size?: number;
+  /** Pages a worker recognises before it is replaced; default 40. */
+  recycleAfter?: number;
+  /** Folder of vie.traineddata(.gz); default: @tesseract.js-data/vie's best_int model. */
+  langPath?: string;
+}
+
+interface Slot {
+  worker: Tesseract.Worker;
+  pages: number;
+}
+
+interface Waiter {
+  resolve: (s: Slot) => void;
+  reject: (e: unknown) => void;
+}
+
+const envSize = () => {
+  const n = Number(process.env.VNPLANS_OCR_WORKERS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export class OcrPool {
+  readonly size: number;
+  readonly recycleAfter: number;
+  private readonly langPath: string;
+  private idle: Slot[] = [];
+  private readonly live = new Set<Slot>();
+  private spawning = 0;
+  private waiting: Waiter[] = [];
+  private closed = false;
+  /** Workers started over the pool's life (recycling included): for tests and diagnostics. */
+  spawned = 0;
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? envSize() ?? availableParallelism());
+    this.recycleAfter = Math.max(1, options.recycleAfter ?? 40);
+    this.langPath = options.langPath ?? vieLangPath();
+  }
+
+  /** Workers alive now. */
+  get workers(): number {
+    return this.live.size;
+  }
+
+  private async spawn(): Promise<Slot> {
+    this.spawning++;
+    try {
+      const worker = await Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
+        langPath: this.langPath,
+        gzip: true,
+        // Read the model from langPath each time; never write a cache file or look one up.
+        cacheMethod: 'none',
+      });
+      this.spawned++;
+      const slot: Slot = { worker, pages: 0 };
+      if (this.closed) {
+        await worker.terminate().catch(() => undefined);
+        throw new Error('OCR pool terminated');
+      }
+      this.live.add(slot);
+      return slot;
+    } finally {
+      this.spawning--;
+    }
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new Error('OCR pool terminated'));
+    const slot = this.idle.pop();
+    if (slot) return Promise.resolve(slot);
+    if (this.live.size + this.spawning < this.size) return this.spawn();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private release(slot: Slot, broken: boolean): void {
+    if (broken || slot.pages >= this.recycleAfter || this.closed) {
+      this.live.delete(slot);
+      void slot.worker.terminate().catch(() => undefined);
+      const w = this.waiting.shift();
+      if (w && !this.closed) this.spawn().then(w.resolve, w.reject);
+      return;
+    }
+    const w = this.waiting.shift();
+    if (w) w.resolve(slot);
+    else this.idle.push(slot);
+  }
+
+  /** Recognise one page image. Runs when a worker is free. */
+  async recognise(image: Raster): Promise<RecognisedPage> {
+    const slot = await this.acquire();
+    let broken = false;
+    try {
+      slot.pages++;
+      await slot.worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
+      const res = await slot.worker.recognize(Buffer.from(toPgm(image)), {}, { blocks: true, text: true });
+      return toPage(res.data, image);
+    } catch (err) {
+      broken = true;
+      throw err;
+    } finally {
+      this.release(slot, broken);
+    }
+  }
+
+  /** Stop every worker; pending and later calls fail. Safe to call twice. */
+  async terminate(): Promise<void> {
+    this.closed = true;
+    for (const w of this.waiting.splice(0)) w.reject(new Error('OCR pool terminated'));
+    const all = [...this.live];
+    this.live.clear();
+    this.idle = [];
+    await Promise.all(all.map((s) => s.worker.terminate().catch(() => undefined)));
+  }
+}
+
+const box = (b: Tesseract.Bbox): PixelBox => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
+
+function toPage(data: Tesseract.Page, image: Raster): RecognisedPage {
+  const blocks: RecognisedBlock[] = (data.blocks ?? []).map((b) => ({
+    box: box(b.bbox),
+    paragraphs: b.paragraphs.map((p) => ({
+      box: box(p.bbox),
+      lines: p.lines.map((l) => ({
+        text: l.text.trim(),
+        conf: l.confidence,
+        box: box(l.bbox),
+        baseline: { ...l.baseline },
+        rowHeight: l.rowAttributes?.rowHeight ?? l.bbox.y1 - l.bbox.y0,
+        words: l.words.filter((w) => w.text.trim()).map((w) => ({ text: w.text.trim(), conf: w.confidence, box: box(w.bbox) })),
+      })),
+    })),
+  }));
+  return { width: image.width, height: image.height, conf: data.confidence, text: data.text, blocks };
+}
