@@ -40,9 +40,17 @@ export function detectFramework(texts: string[]): IndexFramework {
 
 const keyOf = (s: string) => foldKey(s).replace(/[-–]/g, ' ').replace(/\s+/g, ' ');
 
+/** Keys of the printed names, computed once. */
+const keyed = new WeakMap<[string, string[]][], [string, string[]][]>();
+function keysOf(list: [string, string[]][]): [string, string[]][] {
+  let k = keyed.get(list);
+  if (!k) keyed.set(list, (k = list.map(([code, names]) => [code, names.map(keyOf)])));
+  return k;
+}
+
 function best(list: [string, string[]][], heading: string): string | null {
   const h = keyOf(heading);
-  for (const [code, names] of list) if (names.some((n) => h.includes(keyOf(n)))) return code;
+  for (const [code, keys] of keysOf(list)) if (keys.some((n) => h.includes(n))) return code;
   return null;
 }
 

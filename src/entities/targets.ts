@@ -89,11 +89,13 @@ function statedYear(text: string): number | null {
 /** Each body node's nearest index component, from its own and its ancestors' headings. */
 function nodeIndexes(sections: SectionNode[], fw: IndexFramework): Map<SectionNode, string | null> {
   const out = new Map<SectionNode, string | null>();
-  for (const [node, ancestors] of walk(sections)) {
-    let index: string | null = null;
-    for (const a of ancestors) index = indexFromHeading(a.text, fw, index) ?? index;
-    out.set(node, index);
-  }
+  const down = (nodes: SectionNode[], inherited: string | null) => {
+    for (const n of nodes) {
+      out.set(n, inherited);
+      if (n.children.length) down(n.children, indexFromHeading(n.text, fw, inherited) ?? inherited);
+    }
+  };
+  down(sections, null);
   return out;
 }
 

@@ -9,7 +9,11 @@ const NEW_OA_OE = new RegExp(`([oO])([aeAE])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
 const NEW_UY = new RegExp(`(?<![qQ])([uU])([yY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
 
 /** Put tone marks where the old (administrative) style puts them: "hoà" → "hòa", "thuỷ" → "thủy". */
+/** Only strings with a toned a/e/y after o/u, or with combining marks, can need the slow path. */
+const MAY_NEED = /[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]|[\u0300-\u036f]/u;
+
 export function toOldToneStyle(s: string): string {
+  if (!MAY_NEED.test(s)) return s;
   const d = s.normalize('NFD');
   const out = d.replace(NEW_OA_OE, '$1$3$2').replace(NEW_UY, '$1$3$2');
   return out.normalize('NFC');
@@ -26,7 +30,19 @@ export function stripDiacritics(s: string): string {
 }
 
 /** Comparison key: NFC, old tone style, lower case, punctuation → space, spaces collapsed. */
+const foldCache = new Map<string, string>();
+
 export function foldKey(s: string): string {
+  // The same names and headings are folded over and over: keep the recent keys.
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const key = foldUncached(s);
+  if (foldCache.size > 20_000) foldCache.clear();
+  foldCache.set(s, key);
+  return key;
+}
+
+function foldUncached(s: string): string {
   return toOldToneStyle(s.normalize('NFC'))
     .toLowerCase()
     .replace(/[–—‐‑]/g, '-')
