@@ -1,11 +1,12 @@
 // npm run eval: ingest the bundled fixtures and score them with ../shared/eval/score.mjs,
-// one SCORE line per input format (plan.pdf, plan.docx, source.txt, …).
+// one SCORE line per input format (plan.pdf, plan.docx, source.txt, scan.pdf, scan-p1.png).
 //   node dist/scripts/eval.js [--verbose] [--formats plan.pdf,source.txt] [--shared ../shared]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../src/ingest.js';
+import { OcrPool } from '../src/extract/ocr/engine.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +24,7 @@ const goldDir = path.join(shared, 'gold');
 const scorer = path.join(shared, 'eval', 'score.mjs');
 const fixtures = path.resolve(values.fixtures ?? path.join(root, 'fixtures', 'samples'));
 const outRoot = path.resolve(values.out ?? path.join(root, 'output', 'eval'));
-const FORMATS = (values.formats ?? 'plan.pdf,plan.docx,source.txt').split(',').map((s) => s.trim()).filter(Boolean);
+const FORMATS = (values.formats ?? 'plan.pdf,plan.docx,source.txt,scan.pdf,scan-p1.png').split(',').map((s) => s.trim()).filter(Boolean);
 
 if (!existsSync(scorer) || !existsSync(goldDir)) {
   console.error(`eval: scorer or gold not found under ${shared} (set --shared or VNPLANS_SHARED)`);
@@ -38,15 +39,24 @@ const predAll = path.join(outRoot, 'all');
 const inputs = samples.flatMap((s) => FORMATS.map((f) => path.join(fixtures, s, f)).filter((p) => existsSync(p)));
 const t0 = performance.now();
 let failures = 0;
-for (const input of inputs) {
-  const sample = path.basename(path.dirname(input));
-  const [r] = await ingest([input], { out: path.join(predAll, sample) });
-  if (r && r.status !== 'ok') {
-    failures++;
-    console.log(`  ${r.status}: ${sample}/${r.rel}: ${r.code}: ${r.message}`);
+// One OCR pool for the whole run (scans), as one ingest run would have.
+const ocrPool = new OcrPool();
+const seconds = new Map<string, number>();
+try {
+  for (const input of inputs) {
+    const sample = path.basename(path.dirname(input));
+    const [r] = await ingest([input], { out: path.join(predAll, sample), ocrPool });
+    if (r) seconds.set(path.basename(input), (seconds.get(path.basename(input)) ?? 0) + r.ms / 1000);
+    if (r && r.status !== 'ok') {
+      failures++;
+      console.log(`  ${r.status}: ${sample}/${r.rel}: ${r.code}: ${r.message}`);
+    }
   }
+} finally {
+  await ocrPool.terminate();
 }
-console.log(`ingested ${inputs.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s (${failures} not ok)`);
+const perFormat = [...seconds].map(([f, s]) => `${f} ${s.toFixed(1)} s`).join(', ');
+console.log(`ingested ${inputs.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s (${failures} not ok; ${perFormat})`);
 
 const lines: string[] = [];
 for (const fmt of FORMATS) {

@@ -40,7 +40,8 @@ const pad = (n: string) => n.padStart(2, '0');
 /** "Lai Châu, ngày      tháng 6 năm 2023" → { place: "Lai Châu", date: "2023-06" }. */
 export function parsePlaceDate(line: string): PlaceDate | null {
   const t = line.trim();
-  const m = /^(?:(.{2,60}?)\s*,\s*)?ngày\s*(\d{1,2})?\s*(?:tháng|\/)\s*(\d{1,2})?\s*(?:năm|\/)\s*(\d{4})(?!\d)/iu.exec(t);
+  // Blanks left for the day and month are printed as spaces, dots or underscores ("ngày ..... tháng").
+  const m = /^(?:(.{2,60}?)\s*,\s*)?ngày[\s.…_]*(\d{1,2})?[\s.…_]*(?:tháng|\/)[\s.…_]*(\d{1,2})?[\s.…_]*(?:năm|\/)\s*(\d{4})(?!\d)/iu.exec(t);
   if (!m) return null;
   const [, place, day, month, year] = m;
   let date = year!;

@@ -59,10 +59,11 @@ async function decodeWithCanvas(bytes: Uint8Array, dpi: number | null): Promise<
 
 /** TIFF XResolution (tag 282) with ResolutionUnit (296): 2 = inch, 3 = centimetre. */
 function tiffDpi(ifd: UTIF.IFD): number | null {
-  const res = ifd['t282'] as number[] | undefined;
+  // Rationals come as [numerator, denominator] pairs, or already divided.
+  const raw = (ifd['t282'] as unknown[] | undefined)?.[0];
   const unit = (ifd['t296'] as number[] | undefined)?.[0] ?? 2;
-  const x = res?.[0];
-  if (typeof x !== 'number') return null;
+  const x = Array.isArray(raw) ? Number(raw[0]) / (Number(raw[1]) || 1) : Number(raw);
+  if (!Number.isFinite(x) || x <= 0) return null;
   return unit === 3 ? Math.round(x * 2.54) : unit === 2 ? Math.round(x) : null;
 }
 

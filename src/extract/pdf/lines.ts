@@ -40,7 +40,8 @@ export function makeLine(items: PdfItem[], page: number): PdfLine {
       const gap = it.x0 - prev.x1;
       const unit = Math.min(prev.script ? size : prev.size, it.script ? size : it.size);
       // A raised footnote call sits right after its word; anything else needs a visible gap.
-      const needSpace = gap > (it.script ? 0.3 : 0.12) * unit;
+      // OCR'd words are words: the engine already split them, whatever the gap measures.
+      const needSpace = gap > (it.script ? 0.3 : 0.12) * unit || (prev.ocr !== undefined && it.ocr !== undefined);
       if (needSpace && !/\s$/.test(text) && !/^\s/.test(t)) text += ' ';
     }
     text += t;
