@@ -1,21 +1,20 @@
 #!/usr/bin/env node
 // vnplans command line: ingest files into document JSON, print the output schema.
 import { parseArgs } from 'node:util';
-import { ingest, type FileResult } from './ingest.js';
+import path from 'node:path';
+import { runBatch } from './batch/run.js';
+import { progressMode, reporter } from './batch/progress.js';
 import { jsonSchema } from './document/schema.js';
 
 const USAGE = `usage:
-  vnplans ingest <files or folders…> --out <dir> [--max-pages N] [--quiet] [--json]
+  vnplans ingest <files or folders…> --out <dir> [options]
+      -j, --concurrency N   files in flight (worker threads; default: the number of cores)
+      --timeout S           per-file time limit in seconds (default 600)
+      --max-pages N         refuse PDFs with more pages
+      --db FILE             the SQLite database (default <out>/corpus.sqlite); --no-db for none
+      -q, --quiet           print only problems and the summary
+      --json                one JSON line per file and a summary line, for machines
   vnplans schema`;
-
-function line(r: FileResult): string {
-  const ms = `${(r.ms / 1000).toFixed(2)}s`;
-  if (r.status === 'ok') {
-    const s = r.summary!;
-    return `ok           ${r.rel}  [${r.format}${s.pages !== null ? `, ${s.pages} p` : ''}] ${s.tasks} tasks, ${s.targets} targets, ${s.references} refs, ${s.tables} tables  ${ms}`;
-  }
-  return `${r.status.padEnd(12)} ${r.rel}  ${r.code}: ${r.message}  ${ms}`;
-}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,7 +31,11 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
+      concurrency: { type: 'string', short: 'j' },
+      timeout: { type: 'string' },
       'max-pages': { type: 'string' },
+      db: { type: 'string' },
+      'no-db': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
     },
@@ -41,18 +44,24 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const results = await ingest(positionals, {
+  const number = (name: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} wants a positive number, not "${v}"`);
+    return n;
+  };
+  const concurrency = number('concurrency', values.concurrency);
+  const timeout = number('timeout', values.timeout);
+  const maxPages = number('max-pages', values['max-pages']);
+  const summary = await runBatch(positionals, {
     out: values.out,
-    ...(values['max-pages'] ? { maxPages: Number(values['max-pages']) } : {}),
-    onResult: (r) => {
-      if (values.json) process.stdout.write(JSON.stringify(r) + '\n');
-      else if (!values.quiet || r.status !== 'ok') process.stdout.write(line(r) + '\n');
-    },
+    ...(concurrency ? { concurrency: Math.round(concurrency) } : {}),
+    ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+    ...(maxPages ? { maxPages } : {}),
+    database: values['no-db'] ? false : values.db ? path.resolve(values.db) : path.join(path.resolve(values.out), 'corpus.sqlite'),
+    onEvent: reporter(progressMode(values, process.stderr), process.stdout, process.stderr),
   });
-  const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
-  const summary = `${results.length} files: ${count('ok')} ok, ${count('unsupported')} unsupported, ${count('error')} failed`;
-  if (!values.json) process.stdout.write(`${summary}\n`);
-  return count('error') > 0 ? 1 : 0;
+  return summary.failed > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -7,6 +7,11 @@ import { processFile } from '../ingest.js';
 import { outputPathFor, writeFileAtomic } from '../sinks/json.js';
 import { UnsupportedError } from '../../pipelines/index.js';
 import type { Job, JobResult } from './protocol.js';
+import { OcrPool } from '../extract/ocr/engine.js';
+
+// One OCR engine per worker thread, started on the first page that needs it: the batch's threads
+// together make a pool sized to the cores, reused across documents, recycled with the thread.
+const ocr = new OcrPool({ size: 1 });
 
 function errorCode(e: unknown): string {
   const c = (e as { code?: unknown })?.code;
@@ -18,7 +23,7 @@ async function run(job: Job): Promise<JobResult> {
     const st = await stat(job.file);
     if (st.size > job.maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${job.maxBytes})`), { code: 'input/too-large' });
     const bytes = new Uint8Array(await readFile(job.file));
-    const { doc, format } = await processFile(bytes, job.rel, job.maxPages !== undefined ? { maxPages: job.maxPages } : {});
+    const { doc, format } = await processFile(bytes, job.rel, { ocr, ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}) });
     const output = outputPathFor(job.out, job.rel);
     const json = JSON.stringify(doc, null, 2) + '\n';
     await writeFileAtomic(output, json, job.tmpDir);
