@@ -178,6 +178,10 @@ describe('which PDF pages need OCR', () => {
     expect(pageNeedsOcr(viet)).toBe(false);
     expect(pageNeedsOcr(viet, 0.95)).toBe(false);
     expect(pageNeedsOcr('SAO Y; ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ; Thời gian ký: 2025-09-15', 0.98)).toBe(true);
+    // A text layer whose words are not Vietnamese syllables (a broken font map), by the injected score.
+    expect(pageNeedsOcr(viet, 0, { vietnameseScore: () => 0.3 })).toBe(true);
+    expect(pageNeedsOcr(viet, 0, { vietnameseScore: () => 0.99 })).toBe(false);
+    expect(pageNeedsOcr('Trang 2', 0, { vietnameseScore: () => 0 })).toBe(false);
   });
 });
 

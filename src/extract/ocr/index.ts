@@ -7,19 +7,19 @@ import type { RecognisedPage } from './engine.js';
 import type { OcrPool } from './engine.js';
 import { decodeImage } from './images.js';
 import { ocrItems, type OcrPage } from './layout.js';
-import { loadedPageNeedsOcr } from './needs.js';
+import { loadedPageNeedsOcr, type OcrNeedsOptions } from './needs.js';
 import { otsuThreshold, preprocess, type PreprocessOptions } from './preprocess.js';
 import type { Raster } from './raster.js';
 import { OCR_DPI, renderPage } from './render.js';
 
 export { OcrPool, type OcrPoolOptions } from './engine.js';
-export { pageNeedsOcr } from './needs.js';
+export { pageNeedsOcr, MIN_VIETNAMESE_SCORE, type OcrNeedsOptions } from './needs.js';
 
 const SOURCE = 'extract/ocr';
 /** Mean word confidence under which a page is flagged. */
 const LOW_CONFIDENCE = 75;
 
-export interface OcrOptions {
+export interface OcrOptions extends OcrNeedsOptions {
   preprocess?: PreprocessOptions;
   /** Render resolution for PDF pages. */
   dpi?: number;
@@ -109,7 +109,7 @@ function toItems(results: { ocr: OcrPage; messages: Message[] }[]): Map<number, 
 /** The OCR hook for the PDF extractor: pages without usable text are rendered and recognised. */
 export function pdfOcr(pool: OcrPool, options: OcrOptions = {}): PdfPageOcr {
   return {
-    needsOcr: loadedPageNeedsOcr,
+    needsOcr: (page) => loadedPageNeedsOcr(page, options),
     recognise: async (doc: PDFDocumentProxy, pages: number[]) =>
       toItems(await recogniseAll(pool, pages, (p) => renderPage(doc, p, options.dpi ?? OCR_DPI), options)),
   };
