@@ -10,6 +10,7 @@ import { ocrItems, type OcrPage } from './layout.js';
 import { loadedPageNeedsOcr, type OcrNeedsOptions } from './needs.js';
 import { otsuThreshold, preprocess, type PreprocessOptions } from './preprocess.js';
 import type { Raster } from './raster.js';
+import { eraseRulings, findRulings, gridRulings, type PixelRuling } from './rulings.js';
 import { OCR_DPI, renderPage } from './render.js';
 
 export { OcrPool, type OcrPoolOptions } from './engine.js';
@@ -55,9 +56,18 @@ export function lineStrokes(image: Raster, page: RecognisedPage): number[] {
 }
 
 /** Clean one page image and recognise it; the result keeps what maps it back to the page. */
-async function recognisePage(pool: OcrPool, page: number, raster: Raster, options: OcrOptions): Promise<{ ocr: OcrPage; messages: Message[] }> {
+interface PageResult {
+  ocr: OcrPage;
+  rulings: PixelRuling[];
+  messages: Message[];
+}
+
+async function recognisePage(pool: OcrPool, page: number, raster: Raster, options: OcrOptions): Promise<PageResult> {
   const { image, skew } = preprocess(raster, options.preprocess);
-  const recognised = await pool.recognise(image);
+  // Table borders: kept for the lattice-table finder, and painted out of the image the engine reads.
+  const rulings = findRulings(image);
+  const grid = gridRulings(rulings, Math.round(0.03 * image.dpi));
+  const recognised = await pool.recognise(eraseRulings(image, grid));
   const messages: Message[] = [];
   const words = recognised.blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
   const conf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;
@@ -67,7 +77,7 @@ async function recognisePage(pool: OcrPool, page: number, raster: Raster, option
     note('info', 'ocr/page', `page ${page} OCR'd: ${words.length} words, mean confidence ${conf.toFixed(0)}${skew ? `, deskewed by ${skew}°` : ''}`);
     if (conf < LOW_CONFIDENCE) note('warning', 'ocr/low-confidence', `page ${page}: mean OCR confidence ${conf.toFixed(0)} (under ${LOW_CONFIDENCE})`);
   }
-  return { ocr: { page, recognised, skew, scale: 72 / image.dpi, strokes: lineStrokes(image, recognised) }, messages };
+  return { ocr: { page, recognised, skew, scale: 72 / image.dpi, strokes: lineStrokes(image, recognised) }, rulings, messages };
 }
 
 /**
@@ -79,8 +89,8 @@ async function recogniseAll(
   pages: number[],
   raster: (page: number) => Promise<Raster>,
   options: OcrOptions,
-): Promise<{ ocr: OcrPage; messages: Message[] }[]> {
-  const results: Promise<{ ocr: OcrPage; messages: Message[] }>[] = [];
+): Promise<PageResult[]> {
+  const results: Promise<PageResult>[] = [];
   const inFlight = new Set<Promise<unknown>>();
   for (const page of pages) {
     while (inFlight.size > pool.size) await Promise.race(inFlight);
@@ -99,10 +109,14 @@ async function recogniseAll(
   return Promise.all(results);
 }
 
-function toItems(results: { ocr: OcrPage; messages: Message[] }[]): Map<number, RecognisedPageItems> {
+function toItems(results: PageResult[]): Map<number, RecognisedPageItems> {
   const items = ocrItems(results.map((r) => r.ocr));
   const out = new Map<number, RecognisedPageItems>();
-  for (const r of results) out.set(r.ocr.page, { items: items.get(r.ocr.page) ?? [], rulings: [], messages: r.messages });
+  for (const r of results) {
+    const k = r.ocr.scale;
+    const rulings = r.rulings.map((g) => ({ x0: g.x0 * k, y0: g.y0 * k, x1: g.x1 * k, y1: g.y1 * k }));
+    out.set(r.ocr.page, { items: items.get(r.ocr.page) ?? [], rulings, messages: r.messages });
+  }
   return out;
 }
 
@@ -130,7 +144,7 @@ export async function extractImage(bytes: Uint8Array, subtype: string | undefine
         width: raster.width * scale,
         height: raster.height * scale,
         items: byPage.get(r.ocr.page)?.items ?? [],
-        rulings: [],
+        rulings: byPage.get(r.ocr.page)?.rulings ?? [],
       };
     }),
   );

@@ -84,7 +84,11 @@ export function ocrItems(pages: OcrPage[]): Map<number, PdfItem[]> {
       const bold = bodyStroke > 0 && stroke >= BOLD_RATIO * bodyStroke;
       const bl = l.baseline;
       const slope = bl.x1 !== bl.x0 ? (bl.y1 - bl.y0) / (bl.x1 - bl.x0) : 0;
-      for (const w of l.words) {
+      for (const w0 of l.words) {
+        // Table borders the engine read as bars.
+        const text = w0.text.replace(/^[|¦]+|[|¦]+$/gu, '');
+        if (!text) continue;
+        const w = { ...w0, text };
         const mid = (w.box.x0 + w.box.x1) / 2;
         const baseline = bl.y0 + slope * (mid - bl.x0);
         items.push({
