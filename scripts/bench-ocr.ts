@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { OcrPool } from '../src/extract/ocr/engine.js';
-import { preprocess } from '../src/extract/ocr/preprocess.js';
+import { prepareForOcr } from '../src/extract/ocr/index.js';
 import { toPgm, type Raster } from '../src/extract/ocr/raster.js';
 import { OCR_DPI, renderPage } from '../src/extract/ocr/render.js';
 import { vieTraineddataGz } from '../src/extract/ocr/tessdata.js';
@@ -56,7 +56,8 @@ try {
     const doc = await openPdf(new Uint8Array(readFileSync(path.join(samplesDir, sample, 'scan.pdf'))));
     try {
       for (let p = 1; p <= Math.min(doc.numPages, maxPages); p++) {
-        const { image } = preprocess(await renderPage(doc, p, dpi));
+        // What the pipeline hands its engine: deskewed, table grid painted out.
+        const image = prepareForOcr(await renderPage(doc, p, dpi)).input;
         const pgm = path.join(tmp, `${sample}-${p}.pgm`);
         writeFileSync(pgm, toPgm(image));
         pages.push({ sample, page: p, image, pgm });

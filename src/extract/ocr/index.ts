@@ -62,12 +62,21 @@ interface PageResult {
   messages: Message[];
 }
 
-async function recognisePage(pool: OcrPool, page: number, raster: Raster, options: OcrOptions): Promise<PageResult> {
+/**
+ * A page image as the engine gets it: cleaned (deskew), with the table grid painted out. Also the
+ * cleaned image itself (geometry, stroke widths), its skew and the ruling lines found on it.
+ */
+export function prepareForOcr(raster: Raster, options: OcrOptions = {}): { input: Raster; image: Raster; skew: number; rulings: PixelRuling[] } {
   const { image, skew } = preprocess(raster, options.preprocess);
   // Table borders: kept for the lattice-table finder, and painted out of the image the engine reads.
   const rulings = findRulings(image);
   const grid = gridRulings(rulings, Math.round(0.03 * image.dpi));
-  const recognised = await pool.recognise(eraseRulings(image, grid));
+  return { input: eraseRulings(image, grid), image, skew, rulings };
+}
+
+async function recognisePage(pool: OcrPool, page: number, raster: Raster, options: OcrOptions): Promise<PageResult> {
+  const { input, image, skew, rulings } = prepareForOcr(raster, options);
+  const recognised = await pool.recognise(input);
   const messages: Message[] = [];
   const words = recognised.blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
   const conf = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;
