@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// vnplans command line: ingest files into document JSON, print the output schema.
+// vnplans command line: ingest files into document JSON, audit and export the corpus, print the output schema.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { runBatch } from './batch/run.js';
 import { progressMode, reporter } from './batch/progress.js';
 import { jsonSchema } from './document/schema.js';
+import { AUDIT_USAGE, auditCommand } from './audit/command.js';
+import { EXPORT_USAGE, exportCommand } from './export/command.js';
 
 const USAGE = `usage:
   vnplans ingest <files or folders…> --out <dir> [options]
@@ -14,6 +16,8 @@ const USAGE = `usage:
       --db FILE             the SQLite database (default <out>/corpus.sqlite); --no-db for none
       -q, --quiet           print only problems and the summary
       --json                one JSON line per file and a summary line, for machines
+${AUDIT_USAGE}
+${EXPORT_USAGE}
   vnplans schema`;
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + '\n');
     return 0;
   }
+  if (command === 'audit') return auditCommand(rest, process.stdout);
+  if (command === 'export') return exportCommand(rest, process.stdout);
   if (command !== 'ingest') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
