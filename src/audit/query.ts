@@ -110,34 +110,25 @@ export function runAudit(corpus: OpenCorpus, options: AuditOptions = {}): AuditR
   const sort = options.sort ?? 'gaps';
   prepare(db);
 
-  // Documents under the document filters.
-  const docs = db
-    .prepare(
-      `SELECT path, doc_type, number, symbol, issuer, issued_date, title FROM documents
-       WHERE (@issuer IS NULL OR instr(vn_fold(coalesce(issuer, '')), @issuer) > 0)
-         AND (@year IS NULL OR issued_year = @year)
-         AND (@type IS NULL OR doc_type = @type)
-       ORDER BY path`,
-    )
-    .all({
-      issuer: filters.issuer ? looseKey(filters.issuer) : null,
-      year: filters.year ?? null,
-      type: filters.type ? normaliseType(filters.type) : null,
-    }) as DocRecord[];
-  const docSet = new Set(docs.map((d) => d.path));
+  // Documents under the document filters; everything else is read for those documents only.
+  const params = {
+    issuer: filters.issuer ? looseKey(filters.issuer) : null,
+    year: filters.year ?? null,
+    type: filters.type ? normaliseType(filters.type) : null,
+  };
+  const where = `(@issuer IS NULL OR instr(vn_fold(coalesce(d.issuer, '')), @issuer) > 0)
+    AND (@year IS NULL OR d.issued_year = @year) AND (@type IS NULL OR d.doc_type = @type)`;
+  const all = <T>(sql: string) => db.prepare(sql).all(params) as T[];
+  const docs = all<DocRecord>(`SELECT d.path, d.doc_type, d.number, d.symbol, d.issuer, d.issued_date, d.title FROM documents d WHERE ${where} ORDER BY d.path`);
 
-  // Tasks and their agencies (all roles), of those documents.
-  const inDocs = <T extends { document: string }>(rows: T[]) => rows.filter((r) => docSet.has(r.document));
-  const allTasks = inDocs(
-    db.prepare('SELECT document, id, text, deadline_kind, deadline_label, deadline_end, index_code, page, start, "end" FROM tasks ORDER BY document, start, id').all() as TaskRecord[],
+  // Tasks and their agencies (all roles).
+  const allTasks = all<TaskRecord>(
+    `SELECT t.document, t.id, t.text, t.deadline_kind, t.deadline_label, t.deadline_end, t.index_code, t.page, t.start, t."end"
+     FROM tasks t JOIN documents d ON d.path = t.document WHERE ${where} ORDER BY t.document, t.start, t.id`,
   );
-  const agencyRows = inDocs(
-    db
-      .prepare(
-        `SELECT a.document, a.task_id, a.role, a.agency, g.level FROM task_agencies a LEFT JOIN agencies g ON g.name = a.agency
-         ORDER BY a.document, a.task_id, a.role, a.position`,
-      )
-      .all() as AgencyRecord[],
+  const agencyRows = all<AgencyRecord>(
+    `SELECT a.document, a.task_id, a.role, a.agency, g.level FROM task_agencies a JOIN documents d ON d.path = a.document
+     LEFT JOIN agencies g ON g.name = a.agency WHERE ${where} ORDER BY a.document, a.task_id, a.role, a.position`,
   );
   const roles = new Map<string, { lead: AgencyRecord[]; support: AgencyRecord[]; executor: AgencyRecord[] }>();
   for (const a of agencyRows) {
@@ -174,7 +165,10 @@ export function runAudit(corpus: OpenCorpus, options: AuditOptions = {}): AuditR
   }
 
   // Targets: filtered like their task (agency) or by their own index; without owner when no task with a lead.
-  const allTargets = inDocs(db.prepare('SELECT document, id, task_id, metric, text, index_code, page, start, "end" FROM targets ORDER BY document, start, id').all() as TargetRecord[]);
+  const allTargets = all<TargetRecord>(
+    `SELECT t.document, t.id, t.task_id, t.metric, t.text, t.index_code, t.page, t.start, t."end"
+     FROM targets t JOIN documents d ON d.path = t.document WHERE ${where} ORDER BY t.document, t.start, t.id`,
+  );
   const targetByKey = new Map(allTargets.map((t) => [key(t.document, t.id), t]));
   const targetIndex = (t: TargetRecord) => t.index_code ?? (t.task_id ? (taskByKey.get(key(t.document, t.task_id))?.index_code ?? null) : null);
   const targets = allTargets.filter((t) => {
@@ -186,7 +180,10 @@ export function runAudit(corpus: OpenCorpus, options: AuditOptions = {}): AuditR
   const ownerless = targets.filter((t) => !hasOwner(t));
 
   // Arithmetic findings of the documents; under an index or agency filter, those whose target or task passes it.
-  const arithmetic = inDocs(db.prepare('SELECT document, seq, severity, code, message, task_id, target_id, page FROM findings ORDER BY document, seq').all() as FindingRecord[])
+  const arithmetic = all<FindingRecord>(
+    `SELECT f.document, f.seq, f.severity, f.code, f.message, f.task_id, f.target_id, f.page FROM findings f JOIN documents d ON d.path = f.document
+     WHERE ${where} AND (f.code LIKE 'table/%' OR f.code = 'target/below-baseline') ORDER BY f.document, f.seq`,
+  )
     .filter((f) => ARITHMETIC(f.code))
     .filter((f) => {
       const target = f.target_id ? targetByKey.get(key(f.document, f.target_id)) : undefined;
