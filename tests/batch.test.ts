@@ -36,6 +36,20 @@ function makeArchive(dir: string, copies: number): void {
       }
 }
 
+const RUN_JS = path.join(ROOT, 'dist', 'src', 'batch', 'run.js');
+
+/** The batch in a child process (the built code: every run of a test must share one pipeline version). */
+function batchInChild(input: string, out: string): { child: ReturnType<typeof spawn>; summary: Promise<Record<string, number>> } {
+  const script = `import(${JSON.stringify(RUN_JS)}).then((m) => m.runBatch([${JSON.stringify(input)}], { out: ${JSON.stringify(out)}, concurrency: 2 })).then((s) => process.stdout.write(JSON.stringify(s)))`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout!.on('data', (c) => (text += c));
+  const summary = new Promise<Record<string, number>>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`batch exited with ${code}`)))),
+  );
+  return { child, summary };
+}
+
 describe('batch', () => {
   it('ingests every good file and lists every bad one in errors.jsonl with its reason', async () => {
     const input = path.join(tmp, 'mixed');
@@ -67,12 +81,12 @@ describe('batch', () => {
     const input = path.join(tmp, 'archive');
     makeArchive(input, 3); // 36 files
     const whole = path.join(tmp, 'whole');
-    await runBatch([input], { out: whole, concurrency: 2 });
+    await batchInChild(input, whole).summary;
 
     const killed = path.join(tmp, 'killed');
     const manifest = path.join(killed, '.vnplans', 'manifest.jsonl');
-    const script = `import(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'batch', 'run.js'))}).then((m) => m.runBatch([${JSON.stringify(input)}], { out: ${JSON.stringify(killed)}, concurrency: 2 }))`;
-    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+    const { child, summary: never } = batchInChild(input, killed);
+    never.catch(() => undefined); // it is killed
     // Kill it once some files are done and most are not.
     await new Promise<void>((resolve, reject) => {
       const poll = setInterval(() => {
@@ -92,7 +106,7 @@ describe('batch', () => {
     const partial = readFileSync(manifest, 'utf8').split('\n').length - 1;
     expect(partial).toBeLessThan(36);
 
-    const resumed = await runBatch([input], { out: killed, concurrency: 2 });
+    const resumed = await batchInChild(input, killed).summary;
     expect(resumed.skipped).toBeGreaterThanOrEqual(partial);
     expect(resumed.skipped + resumed.ok).toBe(36);
     const a = tree(whole);
@@ -102,7 +116,7 @@ describe('batch', () => {
 
     // Nothing changed: everything is skipped and the files stay as they were.
     const before = statSync(path.join(killed, 'copy0', S000, 'plan.pdf.json')).mtimeMs;
-    const again = await runBatch([input], { out: killed, concurrency: 2 });
+    const again = await batchInChild(input, killed).summary;
     expect(again.skipped).toBe(36);
     expect(statSync(path.join(killed, 'copy0', S000, 'plan.pdf.json')).mtimeMs).toBe(before);
   }, 120_000);

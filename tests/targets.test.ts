@@ -48,6 +48,9 @@ describe('targets of real documents', () => {
       ['>= 90 %', 89.47, 2023],
       ['range 40-43 hạng', 43, 2023],
     ]);
+    // The row's "Đơn vị thực hiện/theo dõi" cell owns its targets: a distributive list, a "(X chủ trì)".
+    expect(row1[0]!.lead?.map((a) => a.name)).toEqual(['Sở Nội vụ', 'Sở Khoa học và Công nghệ', 'Ban Chỉ đạo CCHC tỉnh']);
+    expect(targets.find((t) => t.index === 'PAR.8' && t.baseline)?.lead?.map((a) => a.name)).toEqual(['Sở Kế hoạch và Đầu tư']);
     // Row 8 prints its baseline without "%": the column's unit is the target's.
     expect(targets.find((t) => t.index === 'PAR.8' && t.baseline?.value === 79.53)?.baseline?.unit).toBe('%');
     expect(targets.filter((t) => t.index === 'SIPAS').map(short)).toEqual(['> 80 %', 'range 30-35 hạng', '> 80 %', 'range 30-35 hạng']);

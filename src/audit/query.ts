@@ -21,7 +21,7 @@ interface TaskRecord {
 }
 interface AgencyRecord { document: string; task_id: string; role: 'lead' | 'support' | 'executor'; agency: string; level: string | null }
 interface TargetRecord {
-  document: string; id: string; task_id: string | null; metric: string; text: string; index_code: string | null; page: number | null; start: number; end: number;
+  document: string; id: string; task_id: string | null; lead: string | null; metric: string; text: string; index_code: string | null; page: number | null; start: number; end: number;
 }
 interface FindingRecord {
   document: string; seq: number; severity: 'error' | 'warning' | 'info'; code: string; message: string; task_id: string | null; target_id: string | null; page: number | null;
@@ -164,9 +164,9 @@ export function runAudit(corpus: OpenCorpus, options: AuditOptions = {}): AuditR
     gapsOf.set(key(t.document, t.id), gaps);
   }
 
-  // Targets: filtered like their task (agency) or by their own index; without owner when no task with a lead.
+  // Targets: filtered like their task (agency) or by their own index; without owner when neither the row nor a task names one.
   const allTargets = all<TargetRecord>(
-    `SELECT t.document, t.id, t.task_id, t.metric, t.text, t.index_code, t.page, t.start, t."end"
+    `SELECT t.document, t.id, t.task_id, t.lead, t.metric, t.text, t.index_code, t.page, t.start, t."end"
      FROM targets t JOIN documents d ON d.path = t.document WHERE ${where} ORDER BY t.document, t.start, t.id`,
   );
   const targetByKey = new Map(allTargets.map((t) => [key(t.document, t.id), t]));
@@ -176,7 +176,9 @@ export function runAudit(corpus: OpenCorpus, options: AuditOptions = {}): AuditR
     if (agencyNeedle) return !!t.task_id && kept.has(key(t.document, t.task_id));
     return true;
   });
-  const hasOwner = (t: TargetRecord) => !!t.task_id && taskByKey.has(key(t.document, t.task_id)) && rolesOf({ document: t.document, id: t.task_id }).lead.length > 0;
+  // Owned: the row names its owner, or the target sits in a task that has a lead.
+  const hasOwner = (t: TargetRecord) =>
+    !!t.lead || (!!t.task_id && taskByKey.has(key(t.document, t.task_id)) && rolesOf({ document: t.document, id: t.task_id }).lead.length > 0);
   const ownerless = targets.filter((t) => !hasOwner(t));
 
   // Arithmetic findings of the documents; under an index or agency filter, those whose target or task passes it.

@@ -2,7 +2,7 @@
 // against it before it is written; `vnplans schema` prints the JSON Schema generated from it.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 const offsets = {
   start: z.number().int().nonnegative().describe('Offset into the normalised text (document.text), inclusive'),
@@ -66,6 +66,10 @@ export const Target = z.object({
   baseline: Baseline.optional(),
   index: z.string().nullable().optional(),
   taskId: z.string().nullable().optional(),
+  lead: z
+    .array(Agency)
+    .optional()
+    .describe('The owner a target table row names ("Cơ quan chủ trì"); targets in a task are owned through taskId'),
   provenance: Provenance,
 });
 

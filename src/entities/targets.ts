@@ -10,6 +10,8 @@ import { walk } from '../structure/tree.js';
 import { indexFromHeading, type IndexFramework } from './indexlinks.js';
 import { readCell, readQuantities, type Quantity } from './quantities.js';
 import type { DataTable } from './tables.js';
+import { leadingAgencyPhrase, ownersFromText } from './owners.js';
+import { parseAgencyList, type Agency } from '../registry/agencies.js';
 
 export interface TargetInputs {
   norm: NormalizedText;
@@ -163,6 +165,7 @@ const TARGET_COLUMN = /mục tiêu|chỉ tiêu|phấn đấu|kế hoạch|dự k
 const DELTA_COLUMN = /tăng\s*\/?\s*giảm|so với|chênh lệch/iu;
 const MAX_COLUMN = /tối đa/iu;
 const CODE_COLUMN = /^(?:stt|tt|số thứ tự|mã)$/iu;
+const OWNER_COLUMN = /chủ trì|thực hiện|theo dõi|phụ trách|trách nhiệm|^(?:đơn vị|cơ quan)$/iu;
 const LABEL_COLUMN = /chỉ số|lĩnh vực|tiêu chí|nội dung|tên|chỉ tiêu/iu;
 
 const clean = (s: string) => s.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*]/gu, '').replace(/\([^)]*\)/gu, '').replace(/\s+/g, ' ').trim();
@@ -237,6 +240,15 @@ function columnUnit(t: DataTable, tc: TargetColumn, paths: string[]): string {
   return 'count';
 }
 
+/** The owner a row's cell names: "(X chủ trì)" inside it wins; a cell that names no body ("Điểm điều tra XHH") gives none. */
+function ownersOfCell(cell: string): Agency[] {
+  if (/chủ trì/iu.test(cell)) {
+    const own = ownersFromText(cell);
+    if (own.explicitLead && own.lead.length) return own.lead;
+  }
+  return leadingAgencyPhrase(cell.trim()) ? parseAgencyList(cell) : [];
+}
+
 function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInputs): TargetJson[] {
   const out: TargetJson[] = [];
   for (const t of tables) {
@@ -248,6 +260,7 @@ function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInput
     const labelCol = leaves.findIndex((h, c) => c !== codeCol && LABEL_COLUMN.test(h) && !columns.some((x) => x.col === c));
     const label = labelCol >= 0 ? labelCol : codeCol === 0 ? 1 : 0;
     const units = columns.map((tc) => columnUnit(t, tc, paths.flat()));
+    const ownerCol = leaves.findIndex((h, c) => OWNER_COLUMN.test(h) && !columns.some((x) => x.col === c) && c !== label && c !== codeCol);
     let field: { n: string; index: string } | null = null;
     t.rows.forEach((row, r) => {
       const code = codeCol >= 0 && /^\d+(?:\.\d+)*\.?$/.test((row[codeCol] ?? '').trim()) ? row[codeCol]!.trim().replace(/\.$/, '') : null;
@@ -262,6 +275,7 @@ function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInput
         index = `${field.index}.${code.split('.').slice(1).join('.')}`;
       } else if (named === 'SIPAS') index = named;
       if (/^tong/u.test(stripDiacritics(foldKey(name)))) index = null;
+      const lead = ownerCol >= 0 ? ownersOfCell(row[ownerCol] ?? '') : [];
       columns.forEach((tc, k) => {
         const cell = readCell(row[tc.col] ?? '');
         if (!cell) return;
@@ -283,6 +297,7 @@ function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInput
           ...(baseCell && baseCell.comparator === '=' ? { baseline: { value: baseCell.value, unit, year: tc.baselineYear } } : {}),
           index: index ?? (task?.index ?? null),
           taskId: task?.id ?? null,
+          ...(lead.length ? { lead } : {}),
           provenance: { page: pageAt(norm, at), start: at, end: start >= 0 ? end : t.end },
         });
       });

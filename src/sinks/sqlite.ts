@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { DocumentJson } from '../document/schema.js';
 
-export const DB_SCHEMA_VERSION = 1;
+export const DB_SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS task_agencies (
 CREATE TABLE IF NOT EXISTS targets (
   document TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE, id TEXT NOT NULL, metric TEXT NOT NULL,
   comparator TEXT NOT NULL, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL, year INTEGER,
-  baseline_value REAL, baseline_unit TEXT, baseline_year INTEGER, index_code TEXT, task_id TEXT, text TEXT NOT NULL,
+  baseline_value REAL, baseline_unit TEXT, baseline_year INTEGER, index_code TEXT, task_id TEXT, lead TEXT, text TEXT NOT NULL,
   page INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
   PRIMARY KEY (document, id)
 );
@@ -70,6 +70,14 @@ export class CorpusDatabase {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // A database of an older layout is dropped and rebuilt: the batch refills it from the per-file JSON.
+    const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    const version = hasMeta ? (this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value : undefined;
+    if (hasMeta && version !== String(DB_SCHEMA_VERSION)) {
+      this.db.pragma('foreign_keys = OFF');
+      for (const t of ['findings', 'refs', 'targets', 'task_agencies', 'tasks', 'agencies', 'documents', 'meta']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      this.db.pragma('foreign_keys = ON');
+    }
     this.db.exec(DDL);
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(DB_SCHEMA_VERSION));
     const p = (sql: string) => this.db.prepare(sql);
@@ -82,7 +90,7 @@ export class CorpusDatabase {
       agency: p('INSERT INTO agencies (name, level) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET level = coalesce(agencies.level, excluded.level)'),
       taskAgency: p('INSERT INTO task_agencies VALUES (@document, @task_id, @role, @agency, @printed, @jurisdiction, @position)'),
       target: p(`INSERT INTO targets VALUES (@document, @id, @metric, @comparator, @value, @value_max, @unit, @year, @baseline_value,
-        @baseline_unit, @baseline_year, @index_code, @task_id, @text, @page, @start, @end)`),
+        @baseline_unit, @baseline_year, @index_code, @task_id, @lead, @text, @page, @start, @end)`),
       ref: p('INSERT INTO refs VALUES (@document, @id, @number, @symbol, @year, @type, @date, @issuer, @mentions)'),
       finding: p('INSERT INTO findings VALUES (@document, @seq, @severity, @code, @message, @task_id, @target_id, @page)'),
       sha: p('SELECT sha256, pipeline_version AS pipelineVersion FROM documents WHERE path = ?'),
@@ -120,7 +128,8 @@ export class CorpusDatabase {
         s.target.run({
           document, id: t.id, metric: t.metric, comparator: t.comparator, value: t.value, value_max: t.valueMax ?? null, unit: t.unit,
           year: t.year ?? null, baseline_value: t.baseline?.value ?? null, baseline_unit: t.baseline?.unit ?? null,
-          baseline_year: t.baseline?.year ?? null, index_code: t.index ?? null, task_id: t.taskId ?? null, text: t.text,
+          baseline_year: t.baseline?.year ?? null, index_code: t.index ?? null, task_id: t.taskId ?? null,
+          lead: t.lead?.length ? t.lead.map((a) => a.name).join('; ') : null, text: t.text,
           page: t.provenance.page, start: t.provenance.start, end: t.provenance.end,
         });
       for (const r of doc.references)
