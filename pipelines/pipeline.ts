@@ -1,5 +1,5 @@
 // A pipeline is the stage sequence for one kind of input: an extractor, then the shared stages
-// bytes → pages → normalised text → structure → entities → findings → document JSON.
+// bytes → pages (→ OCR correction) → normalised text → structure → entities → findings → document JSON.
 import type { ExtractedDocument, InputFormat } from '../src/types.js';
 import type { OcrPool } from '../src/extract/ocr/engine.js';
 import { normalize, pageAt } from '../src/normalize/index.js';
@@ -7,6 +7,7 @@ import { structure } from '../src/structure/index.js';
 import { extractEntities } from '../src/entities/index.js';
 import { assemble } from '../src/document/assemble.js';
 import { audit } from '../src/validate/findings.js';
+import { correctOcr } from '../src/correct/index.js';
 import type { DocumentJson } from '../src/document/schema.js';
 import { PIPELINE_VERSION } from '../src/version.js';
 
@@ -42,7 +43,9 @@ export class UnsupportedError extends Error {
 }
 
 export async function runPipeline(pipeline: Pipeline, input: PipelineInput, options: PipelineOptions = {}): Promise<DocumentJson> {
-  const extracted = await pipeline.extract(input.bytes, options);
+  const raw = await pipeline.extract(input.bytes, options);
+  // OCR'd words are mended (impossible syllables, tone-mark slips, agency names) before anything reads them.
+  const extracted = raw.ocr ? correctOcr(raw, { fixConfidentMarks: true }) : raw;
   const norm = normalize(extracted.blocks);
   if (!norm.text.trim()) {
     const noText = !extracted.ocr && extracted.messages.some((m) => m.code === 'pdf/no-text-layer');

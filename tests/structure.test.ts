@@ -146,3 +146,29 @@ describe('all samples', () => {
     expect(meta.recipients.length).toBeGreaterThan(2);
   });
 });
+
+describe('OCR-damaged markers', () => {
+  it('restores a letter marker read as a lone character between its lettered siblings (004 scan: "f)" read as "Đ")', () => {
+    const norm = normalize(
+      paragraphs([
+        'KẾ HOẠCH',
+        'Thực hiện nhiệm vụ',
+        'I. NHIỆM VỤ',
+        'e) Sở Thông tin và Truyền thông',
+        '- Thực hiện chế độ báo cáo, thống kê tình hình ứng dụng công nghệ thông tin.',
+        'Đ Sở Kế hoạch và Đầu tư',
+        '- Tăng cường công tác tham mưu, đề xuất cho Ủy ban nhân dân tỉnh.',
+        'g) Sở Tài chính',
+        '- Chủ trì tham mưu cho Ủy ban nhân dân tỉnh.',
+      ]),
+    );
+    const letters = [...walk(structure(norm).sections)].map(([n]) => n).filter((n) => n.kind === 'letter');
+    expect(letters.map((n) => [n.marker, n.text])).toEqual([
+      ['e)', 'Sở Thông tin và Truyền thông'],
+      ['f)', 'Sở Kế hoạch và Đầu tư'],
+      ['g)', 'Sở Tài chính'],
+    ]);
+    expect(letters[1]!.children.map((c) => c.text)).toEqual(['Tăng cường công tác tham mưu, đề xuất cho Ủy ban nhân dân tỉnh.']);
+  });
+});
+

@@ -26,7 +26,7 @@ export const RANK: Record<MarkerKind, number> = {
   none: 11,
 };
 
-const VN_LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
+export const VN_LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
 
 const PATTERNS: { kind: MarkerKind; re: RegExp }[] = [
   { kind: 'part', re: /^((?:PHẦN|Phần)\s+(?:[IVXL]+|thứ\s+\S+|\d+))[.:]?\s*(.*)$/u },

@@ -2,12 +2,41 @@
 // Unmarked paragraphs belong to the nearest enclosing numbered item (not to a dash item before them);
 // consecutive rows of one table become one table node.
 import type { NormLine, SectionNode } from '../types.js';
-import { parseMarker, RANK } from './markers.js';
+import { parseMarker, RANK, VN_LETTERS, type ParsedMarker } from './markers.js';
 
 /** Ranks up to the lettered item: the levels that can enclose unmarked paragraphs. */
 const NUMBERED_MAX_RANK = RANK.letter;
 
+/**
+ * Letter markers damaged by OCR ("f)" read as "Đ"): an unmarked paragraph that opens with a lone
+ * one- or two-character token, between lettered siblings one letter apart ("e)" … "g)"), is the
+ * missing letter.
+ */
+function repairLetterMarkers(texts: (string | null)[], parsed: (ParsedMarker | null)[]): void {
+  const isLetter = (m: ParsedMarker | null) => m?.kind === 'letter' && m.ordinal !== undefined;
+  const stops = (m: ParsedMarker | null) => !!m && m.kind !== 'none' && RANK[m.kind] < RANK.letter;
+  parsed.forEach((m, k) => {
+    const text = texts[k];
+    if (!m || m.kind !== 'none' || !text) return;
+    const damaged = /^([^\s\d\-+•*]{1,2})\s+(?=\p{Lu})(.*)$/su.exec(text);
+    if (!damaged) return;
+    let p = k - 1;
+    while (p >= 0 && !isLetter(parsed[p]!) && !stops(parsed[p]!)) p--;
+    let n = k + 1;
+    while (n < parsed.length && !isLetter(parsed[n]!) && !stops(parsed[n]!)) n++;
+    const before = parsed[p];
+    const after = parsed[n];
+    if (!isLetter(before ?? null) || !isLetter(after ?? null)) return;
+    if (after!.ordinal! - before!.ordinal! !== 2) return;
+    const letter = VN_LETTERS[before!.ordinal!]!;
+    parsed[k] = { kind: 'letter', marker: `${letter})`, rest: damaged[2]!.trim(), ordinal: before!.ordinal! + 1 };
+  });
+}
+
 export function buildTree(lines: NormLine[], indices: number[], idPrefix = 's'): SectionNode[] {
+  const texts = indices.map((li) => (lines[li]!.kind === 'paragraph' && !lines[li]!.role?.startsWith('page') && lines[li]!.role !== 'footnote' ? lines[li]!.text : null));
+  const parsed = texts.map((t) => (t === null ? null : parseMarker(t)));
+  repairLetterMarkers(texts, parsed);
   const roots: SectionNode[] = [];
   const stack: SectionNode[] = [];
   let counter = 0;
@@ -17,7 +46,7 @@ export function buildTree(lines: NormLine[], indices: number[], idPrefix = 's'):
   };
 
   let lastTable: SectionNode | null = null;
-  for (const li of indices) {
+  for (const [k, li] of indices.entries()) {
     const line = lines[li]!;
     if (line.role === 'footnote' || line.role === 'page-header' || line.role === 'page-footer') continue;
     if (line.kind === 'table-row') {
@@ -44,7 +73,7 @@ export function buildTree(lines: NormLine[], indices: number[], idPrefix = 's'):
       continue;
     }
     lastTable = null;
-    const pm = parseMarker(line.text);
+    const pm = parsed[k] ?? parseMarker(line.text);
     const node: SectionNode = {
       id: `${idPrefix}${++counter}`,
       kind: pm.kind,

@@ -122,7 +122,14 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
     if (numPages > 0 && pages.length === 0) throw new PdfError('pdf/corrupt', 'no page of the PDF can be read');
 
     if (toOcr.length && options.ocr) {
-      const recognised = await options.ocr.recognise(doc, toOcr);
+      // Pages are drawn from a copy opened for rendering (glyphs as paths: Node has no FontFace).
+      const drawable = await openPdf(bytes, options.password, true);
+      let recognised: Awaited<ReturnType<NonNullable<PdfOptions['ocr']>['recognise']>>;
+      try {
+        recognised = await options.ocr.recognise(drawable, toOcr);
+      } finally {
+        await drawable.destroy().catch(() => undefined);
+      }
       for (const pg of pages) {
         const r = recognised.get(pg.page);
         if (!r) continue;

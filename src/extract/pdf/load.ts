@@ -12,13 +12,33 @@ const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const STANDARD_FONTS = path.join(PDFJS_DIR, 'standard_fonts') + path.sep;
 const CMAPS = path.join(PDFJS_DIR, 'cmaps') + path.sep;
 
-export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
+/**
+ * Fonts for text extraction: pdfjs hands each font to a loader, and in Node (no FontFace API)
+ * the loader's failure makes the worker compile every glyph into a path — the costliest part of
+ * the operator list, and useless when nothing is drawn. A loader that accepts the font without
+ * drawing it keeps the font's name and weight (for bold) and skips the glyphs.
+ */
+class InertFontFace {
+  readonly loaded: Promise<InertFontFace>;
+  constructor(readonly family: string) {
+    this.loaded = Promise.resolve(this);
+  }
+}
+const INERT_DOCUMENT = { fonts: { add: () => undefined, delete: () => undefined } };
+
+/**
+ * Open a PDF. `forRendering` keeps pdfjs's own way for Node (glyphs drawn as paths), which page
+ * rendering for OCR needs; text extraction uses the inert font loader above.
+ */
+export async function openPdf(bytes: Uint8Array, password?: string, forRendering = false): Promise<PDFDocumentProxy> {
   // pdfjs transfers (detaches) the buffer it is given; the caller keeps its own.
   const data = new Uint8Array(bytes);
+  if (!forRendering) (globalThis as { FontFace?: unknown }).FontFace ??= InertFontFace;
   const task = getDocument({
     data,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: forRendering,
+    ...(forRendering ? {} : { ownerDocument: INERT_DOCUMENT as never }),
     useSystemFonts: false,
     verbosity: 0,
     standardFontDataUrl: STANDARD_FONTS,
