@@ -26,7 +26,7 @@ export interface TargetInputs {
 /** Top-level sections that report results or describe the situation: their numbers are outcomes. */
 const RESULT_SECTION = /^(?:KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|THỰC TRẠNG|CĂN CỨ)/iu;
 /** Words that mark a number as something already achieved rather than something to reach. */
-const ACHIEVED = /(?:đã đạt|đạt được|kết quả đạt|đã tăng|đã giảm|tăng so với năm trước|giảm so với năm trước)/iu;
+const ACHIEVED = /(?:đã đạt|đạt được|kết quả đạt|đã tăng|đã giảm|tăng so với năm trước|giảm so với năm trước|chiếm(?: tỷ lệ)?\s+\d)/iu;
 const YEAR = /(?:năm|Năm)\s+(\d{4})(?!\d)/gu;
 
 /** Names of whole indices: a target naming one serves that index, not a component of it. */
