@@ -2,7 +2,7 @@
 // rows split by a page break mended, cells typed (numbers, percents, ranks, ranges).
 import type { NormalizedText, NormTable } from '../types.js';
 import { parseVnNumber } from '../normalize/numbers.js';
-import { foldKey } from '../normalize/unicode.js';
+import { foldKey, stripDiacritics } from '../normalize/unicode.js';
 
 export type CellType = 'empty' | 'number' | 'percent' | 'rank' | 'range' | 'comparison' | 'text';
 
@@ -114,6 +114,27 @@ function columnHeaders(headerRows: string[][], cols: number): string[] {
     out.push(text.replace(SUPERSCRIPTS, '').replace(/\s+/g, ' ').trim());
   }
   return out;
+}
+
+/** The header of the column that numbers a table's rows ("STT", "TT", "Mã"). */
+export const CODE_HEADER = /^(?:stt|tt|số thứ tự|mã)$/iu;
+
+/** A row's code as printed in its code cell ("1", "1.2", "3." → "3"); null for a label ("Tổng điểm"). */
+export const rowCode = (cell: string | undefined): string | null => (cell ?? '').trim().match(/^\d+(?:\.\d+)*(?=\.?$)/)?.[0] ?? null;
+
+/** A totals row's label ("Tổng cộng", "Tổng điểm"). */
+export const isTotalLabel = (text: string): boolean => /^tong/u.test(stripDiacritics(foldKey(text)));
+
+/** Where a cell sits in the normalised text; a position under a merged cell falls back to the whole table. */
+export function cellSpan(t: DataTable, row: number, col: number): { start: number; end: number } {
+  const [start, end] = t.cellOffsets[row]?.[col] ?? [t.start, t.end];
+  return start >= 0 ? { start, end } : { start: t.start, end: t.end };
+}
+
+/** A cell's value when it is a plain number or a percentage. */
+export function cellNumber(t: DataTable, row: number, col: number): number | null {
+  const c = t.cells[row]?.[col];
+  return c && (c.type === 'number' || c.type === 'percent') ? (c.value ?? null) : null;
 }
 
 export function typeCell(text: string): TypedCell {

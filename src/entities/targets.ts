@@ -9,7 +9,7 @@ import { foldKey, stripDiacritics } from '../normalize/unicode.js';
 import { walk } from '../structure/tree.js';
 import { indexFromHeading, type IndexFramework } from './indexlinks.js';
 import { readCell, readQuantities, type Quantity } from './quantities.js';
-import type { DataTable } from './tables.js';
+import { CODE_HEADER, cellSpan, isTotalLabel, rowCode, type DataTable } from './tables.js';
 import { leadingAgencyPhrase, ownersFromText } from './owners.js';
 import { parseAgencyList, type Agency } from '../registry/agencies.js';
 
@@ -164,7 +164,6 @@ function sentenceTargets({ norm, struct, tasks, framework, titleYear }: TargetIn
 const TARGET_COLUMN = /mục tiêu|chỉ tiêu|phấn đấu|kế hoạch|dự kiến|đăng ký/iu;
 const DELTA_COLUMN = /tăng\s*\/?\s*giảm|so với|chênh lệch/iu;
 const MAX_COLUMN = /tối đa/iu;
-const CODE_COLUMN = /^(?:stt|tt|số thứ tự|mã)$/iu;
 const OWNER_COLUMN = /chủ trì|thực hiện|theo dõi|phụ trách|trách nhiệm|^(?:đơn vị|cơ quan)$/iu;
 const LABEL_COLUMN = /chỉ số|lĩnh vực|tiêu chí|nội dung|tên|chỉ tiêu/iu;
 
@@ -256,14 +255,14 @@ function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInput
     if (!columns.length) continue;
     const paths = headerPaths(t);
     const leaves = paths.map((p) => clean(p[p.length - 1] ?? ''));
-    const codeCol = leaves.findIndex((h) => CODE_COLUMN.test(h));
+    const codeCol = leaves.findIndex((h) => CODE_HEADER.test(h));
     const labelCol = leaves.findIndex((h, c) => c !== codeCol && LABEL_COLUMN.test(h) && !columns.some((x) => x.col === c));
     const label = labelCol >= 0 ? labelCol : codeCol === 0 ? 1 : 0;
     const units = columns.map((tc) => columnUnit(t, tc, paths.flat()));
     const ownerCol = leaves.findIndex((h, c) => OWNER_COLUMN.test(h) && !columns.some((x) => x.col === c) && c !== label && c !== codeCol);
     let field: { n: string; index: string } | null = null;
     t.rows.forEach((row, r) => {
-      const code = codeCol >= 0 && /^\d+(?:\.\d+)*\.?$/.test((row[codeCol] ?? '').trim()) ? row[codeCol]!.trim().replace(/\.$/, '') : null;
+      const code = codeCol >= 0 ? rowCode(row[codeCol]) : null;
       const name = (row[label] ?? '').trim() || (codeCol >= 0 && !code ? (row[codeCol] ?? '').trim() : '');
       // The component: the row's name, a criterion code under the field row it belongs to.
       let index: string | null = null;
@@ -274,16 +273,15 @@ function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInput
       } else if (code && field && code.split('.')[0] === field.n) {
         index = `${field.index}.${code.split('.').slice(1).join('.')}`;
       } else if (named === 'SIPAS') index = named;
-      if (/^tong/u.test(stripDiacritics(foldKey(name)))) index = null;
+      if (isTotalLabel(name)) index = null;
       const lead = ownerCol >= 0 ? ownersOfCell(row[ownerCol] ?? '') : [];
       columns.forEach((tc, k) => {
         const cell = readCell(row[tc.col] ?? '');
         if (!cell) return;
         const unit = cell.unit || units[k]!;
         const baseCell = tc.baseline !== null ? readCell(row[tc.baseline] ?? '') : null;
-        const [start, end] = t.cellOffsets[r]?.[tc.col] ?? [t.start, t.end];
-        const at = start >= 0 ? start : t.start;
-        const task = tasks.find((x) => x.provenance.start <= at && at < x.provenance.end);
+        const at = cellSpan(t, r, tc.col);
+        const task = tasks.find((x) => x.provenance.start <= at.start && at.start < x.provenance.end);
         const metric = columns.length > 1 && tc.leaf ? `${tc.leaf} ${name}` : name;
         out.push({
           id: '',
@@ -298,7 +296,7 @@ function tableTargets({ norm, tables, framework, titleYear, tasks }: TargetInput
           index: index ?? (task?.index ?? null),
           taskId: task?.id ?? null,
           ...(lead.length ? { lead } : {}),
-          provenance: { page: pageAt(norm, at), start: at, end: start >= 0 ? end : t.end },
+          provenance: { page: pageAt(norm, at.start), ...at },
         });
       });
     });

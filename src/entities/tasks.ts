@@ -9,7 +9,7 @@ import { ASSIGNMENT_HEADING, blockIsEmpty, foldAssignments, parseAssignmentLine,
 import { leadingAgencyPhrase, ownersFromText } from './owners.js';
 import { inferCriteria } from './criteria.js';
 import { indexFromHeading, type IndexFramework } from './indexlinks.js';
-import type { DataTable } from './tables.js';
+import { cellSpan, type DataTable } from './tables.js';
 
 export interface TaskDraft {
   id: string;
@@ -268,8 +268,7 @@ function tableTasks(t: DataTable, norm: NormalizedText, framework: IndexFramewor
     const lead = own.explicitLead ? own.lead : parseAgencyList(leadText);
     const leadKeys = new Set(lead.map((a) => foldKey(a.name)));
     const support = [...own.support, ...parseAgencyList(supportText, { dropVague: true })].filter((a) => !leadKeys.has(foldKey(a.name)));
-    const [start, end] = t.cellOffsets[r]?.[cols.task] ?? [t.start, t.end];
-    const at = start >= 0 ? start : t.start;
+    const at = cellSpan(t, r, cols.task);
     push({
       text,
       lead,
@@ -280,9 +279,8 @@ function tableTasks(t: DataTable, norm: NormalizedText, framework: IndexFramewor
       inheritedTime: timeText || null,
       index: group.index,
       section: t.id,
-      start: at,
-      end: start >= 0 ? end : t.end,
-      page: pageAt(norm, at),
+      ...at,
+      page: pageAt(norm, at.start),
     });
   });
 }

@@ -3,10 +3,8 @@
 // up to their field, fields that do not add up to the total, a score above its maximum, a target
 // below its baseline). Each finding names the task or target it is about and carries a position.
 import type { FindingJson, TargetJson, TaskJson } from '../document/schema.js';
-import type { DataTable } from '../entities/tables.js';
+import { CODE_HEADER, cellNumber, cellSpan, isTotalLabel, rowCode, type DataTable } from '../entities/tables.js';
 import { targetColumns } from '../entities/targets.js';
-import { parseVnNumber } from '../normalize/numbers.js';
-import { foldKey, stripDiacritics } from '../normalize/unicode.js';
 import { isVaguePartner } from '../registry/agencies.js';
 
 export interface AuditInputs {
@@ -38,10 +36,6 @@ export function auditTasks(tasks: TaskJson[]): FindingJson[] {
   return out;
 }
 
-const num = (s: string | undefined) => {
-  const m = /^\s*[+]?\s*(\d[\d.,]*)\s*%?\s*$/.exec(s ?? '');
-  return m ? (parseVnNumber(m[1]!)?.value ?? null) : null;
-};
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.0005);
 const fmt = (n: number) => String(Math.round(n * 10000) / 10000).replace('.', ',');
 
@@ -50,42 +44,40 @@ export function auditScoreTable(t: DataTable, pageAt: (offset: number) => number
   const columns = targetColumns(t, null);
   if (!columns.length) return [];
   const out: FindingJson[] = [];
-  const codeCol = t.header.findIndex((h) => /^(?:stt|tt|số thứ tự|mã)$/iu.test(h.trim()));
+  const codeCol = t.header.findIndex((h) => CODE_HEADER.test(h.trim()));
   if (codeCol < 0) return out;
-  const codeOf = (r: string[]) => ((r[codeCol] ?? '').trim().match(/^\d+(?:\.\d+)*(?=\.?$)/)?.[0] ?? null);
+  const codes = t.rows.map((r) => rowCode(r[codeCol]));
   const label = (r: string[]) => r.filter((c) => c.trim()).slice(0, 2).join(' ');
   const where = (r: number, c: number) => {
-    const [start, end] = t.cellOffsets[r]?.[c] ?? [t.start, t.end];
-    const s = start >= 0 ? start : t.start;
-    return { page: pageAt(s), start: s, end: start >= 0 ? end : t.end };
+    const span = cellSpan(t, r, c);
+    return { page: pageAt(span.start), ...span };
   };
   // Only points add up; percentages and ranks of fields do not make the total's.
   const pointsTable = t.headerRows.flat().concat(t.header).some((h) => /điểm/iu.test(h));
-  const checked = new Set<number>();
   const numeric = [...new Set(columns.flatMap((c) => [c.col, c.baseline, c.max]).filter((c): c is number => c !== null))];
-  for (const col of numeric) {
-    if (checked.has(col) || !pointsTable || t.rows.some((r) => /%/.test(r[col] ?? ''))) continue;
-    checked.add(col);
+  const fieldRows = codes.flatMap((code, r) => (code && !code.includes('.') ? [r] : []));
+  const totalRow = t.rows.findIndex((row) => row.some(isTotalLabel));
+  for (const col of pointsTable ? numeric : []) {
+    if (t.rows.some((r) => /%/.test(r[col] ?? ''))) continue;
     const head = t.header[col] ?? `column ${col + 1}`;
+    const value = (r: number) => cellNumber(t, r, col);
     // Criteria (n.m) under their field (n).
-    t.rows.forEach((row, r) => {
-      const code = codeOf(row);
-      const value = num(row[col]);
-      if (!code || code.includes('.') || value === null) return;
-      const children = t.rows.filter((x) => codeOf(x)?.startsWith(`${code}.`) && codeOf(x)!.split('.').length === 2);
-      const values = children.map((x) => num(x[col]));
-      if (!children.length || values.some((v) => v === null)) return;
-      const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
-      if (!close(sum, value))
-        out.push({ severity: 'warning', code: 'table/criteria-sum', message: `${t.id} "${label(row)}", ${head}: the criteria add up to ${fmt(sum)}, the field says ${fmt(value)}`, provenance: where(r, col) });
-    });
+    for (const r of fieldRows) {
+      const field = value(r);
+      if (field === null) continue;
+      const children = codes.flatMap((code, k) => (code?.startsWith(`${codes[r]}.`) && code.split('.').length === 2 ? [k] : []));
+      const values = children.map(value);
+      if (!children.length || values.some((v) => v === null)) continue;
+      const sum = values.reduce<number>((x, y) => x + (y ?? 0), 0);
+      if (!close(sum, field))
+        out.push({ severity: 'warning', code: 'table/criteria-sum', message: `${t.id} "${label(t.rows[r]!)}", ${head}: the criteria add up to ${fmt(sum)}, the field says ${fmt(field)}`, provenance: where(r, col) });
+    }
     // Fields (n) to the total row.
-    const totalRow = t.rows.findIndex((row) => row.some((c) => /^tong/u.test(stripDiacritics(foldKey(c)))));
     if (totalRow >= 0) {
-      const total = num(t.rows[totalRow]![col]);
-      const fields = t.rows.filter((x) => codeOf(x) && !codeOf(x)!.includes('.')).map((x) => num(x[col]));
+      const total = value(totalRow);
+      const fields = fieldRows.map(value);
       if (total !== null && fields.length > 1 && fields.every((v) => v !== null)) {
-        const sum = fields.reduce<number>((a, b) => a + (b ?? 0), 0);
+        const sum = fields.reduce<number>((x, y) => x + (y ?? 0), 0);
         if (!close(sum, total))
           out.push({ severity: 'warning', code: 'table/fields-sum', message: `${t.id} total, ${head}: the fields add up to ${fmt(sum)}, the total row says ${fmt(total)}`, provenance: where(totalRow, col) });
       }
@@ -95,11 +87,11 @@ export function auditScoreTable(t: DataTable, pageAt: (offset: number) => number
   for (const c of columns) {
     if (c.max === null) continue;
     t.rows.forEach((row, r) => {
-      const max = num(row[c.max!]);
+      const max = cellNumber(t, r, c.max!);
       if (max === null) return;
       for (const col of [c.col, c.baseline]) {
         if (col === null) continue;
-        const v = num(row[col]);
+        const v = cellNumber(t, r, col);
         if (v !== null && v > max + 1e-9)
           out.push({ severity: 'error', code: 'table/above-max', message: `${t.id} "${label(row)}": ${t.header[col]} ${fmt(v)} is above the maximum ${fmt(max)}`, provenance: where(r, col) });
       }
