@@ -96,18 +96,30 @@ export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('
 export async function processFile(
   bytes: Uint8Array,
   rel: string,
-  options: { maxPages?: number; ocr?: OcrPool } = {},
+  options: { maxPages?: number; ocr?: OcrPool; /** The bytes' sha256, when the caller has it already. */ sha256?: string } = {},
 ): Promise<{ doc: DocumentJson; format: string }> {
   const sniffed = sniff(bytes);
   const pipeline = pipelineFor(sniffed);
   if (pipeline instanceof UnsupportedError) throw pipeline;
-  const doc = await runPipeline(pipeline, { bytes, path: rel, sha256: sha256(bytes) }, options);
+  const doc = await runPipeline(pipeline, { bytes, path: rel, sha256: options.sha256 ?? sha256(bytes) }, options);
   return { doc, format: sniffed.format };
 }
 
-function errorCode(e: unknown): string {
+/** Read one input, refusing files over the size limit before reading them. */
+export async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
+  const st = await stat(file);
+  if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
+  return new Uint8Array(await readFile(file));
+}
+
+/** What a failure of one file is reported as: unsupported or error, with a code and a message. */
+export function failureOf(e: unknown): { status: 'unsupported' | 'error'; code: string; message: string } {
   const c = (e as { code?: unknown })?.code;
-  return typeof c === 'string' ? c : e instanceof Error ? e.name : 'error';
+  return {
+    status: e instanceof UnsupportedError ? 'unsupported' : 'error',
+    code: typeof c === 'string' ? c : e instanceof Error ? e.name : 'error',
+    message: e instanceof Error ? e.message : String(e),
+  };
 }
 
 export async function ingest(inputs: string[], options: IngestOptions): Promise<FileResult[]> {
@@ -128,9 +140,7 @@ async function ingestOne(f: InputFile, pool: OcrPool, maxBytes: number, options:
   const t0 = performance.now();
   let r: FileResult;
   try {
-    const st = await stat(f.file);
-    if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
-    const bytes = new Uint8Array(await readFile(f.file));
+    const bytes = await readInput(f.file, maxBytes);
     const { doc, format } = await processFile(bytes, f.rel, { ocr: pool, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) });
     const output = outputPathFor(options.out, f.rel);
     await writeJson(output, doc);
@@ -149,14 +159,7 @@ async function ingestOne(f: InputFile, pool: OcrPool, maxBytes: number, options:
       },
     };
   } catch (e) {
-    const unsupported = e instanceof UnsupportedError;
-    r = {
-      rel: f.rel,
-      status: unsupported ? 'unsupported' : 'error',
-      code: errorCode(e),
-      message: e instanceof Error ? e.message : String(e),
-      ms: performance.now() - t0,
-    };
+    r = { rel: f.rel, ...failureOf(e), ms: performance.now() - t0 };
   }
   options.onResult?.(r);
   return r;

@@ -6,6 +6,8 @@ export interface Job {
   file: string;
   /** Input path relative to the input root. */
   rel: string;
+  /** The input's sha256, computed once by the main thread for the manifest. */
+  sha256: string;
   out: string;
   /** Where temporary files go before they are renamed into place. */
   tmpDir: string;

@@ -116,6 +116,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       id,
       file: f.file,
       rel: f.rel,
+      sha256: sha,
       out,
       tmpDir,
       maxBytes: options.maxBytes ?? 200 * 1024 * 1024,

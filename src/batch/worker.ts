@@ -1,11 +1,9 @@
 // A worker thread of the batch: reads one input, runs its pipeline, writes its JSON atomically and
 // answers with a summary and the document text (the main thread feeds the database). CPU-heavy
 // stages (PDF parsing, OCR) thus run off the main thread, one file per worker at a time.
-import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { processFile } from '../ingest.js';
+import { failureOf, processFile, readInput } from '../ingest.js';
 import { outputPathFor, writeFileAtomic } from '../sinks/json.js';
-import { UnsupportedError } from '../../pipelines/index.js';
 import type { Job, JobResult } from './protocol.js';
 import { OcrPool } from '../extract/ocr/engine.js';
 
@@ -13,23 +11,16 @@ import { OcrPool } from '../extract/ocr/engine.js';
 // together make a pool sized to the cores, reused across documents, recycled with the thread.
 const ocr = new OcrPool({ size: 1 });
 
-function errorCode(e: unknown): string {
-  const c = (e as { code?: unknown })?.code;
-  return typeof c === 'string' ? c : e instanceof Error ? e.name : 'error';
-}
-
 async function run(job: Job): Promise<JobResult> {
   try {
-    const st = await stat(job.file);
-    if (st.size > job.maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${job.maxBytes})`), { code: 'input/too-large' });
-    const bytes = new Uint8Array(await readFile(job.file));
-    const { doc, format } = await processFile(bytes, job.rel, { ocr, ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}) });
+    const bytes = await readInput(job.file, job.maxBytes);
+    const { doc, format } = await processFile(bytes, job.rel, { ocr, sha256: job.sha256, ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}) });
     const output = outputPathFor(job.out, job.rel);
     const json = JSON.stringify(doc, null, 2) + '\n';
     await writeFileAtomic(output, json, job.tmpDir);
     return { id: job.id, status: 'ok', format, output, pages: doc.source.pages, json: job.wantDocument ? json : undefined, counts: { tasks: doc.tasks.length, targets: doc.targets.length, references: doc.references.length, tables: doc.tables.length } };
   } catch (e) {
-    return { id: job.id, status: e instanceof UnsupportedError ? 'unsupported' : 'error', code: errorCode(e), message: e instanceof Error ? e.message : String(e) };
+    return { id: job.id, ...failureOf(e) };
   }
 }
 
