@@ -27,4 +27,6 @@ export interface JobResult {
   counts?: { tasks: number; targets: number; references: number; tables: number };
   code?: string;
   message?: string;
+  /** The worker's heap in use after the file, MiB: the pool recycles a worker that keeps growing. */
+  heapMb?: number;
 }

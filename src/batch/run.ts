@@ -84,7 +84,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   await mkdir(tmpDir, { recursive: true });
   const db = options.database === false ? null : new CorpusDatabase(options.database ?? path.join(out, 'corpus.sqlite'));
   const size = Math.max(1, options.concurrency ?? os.availableParallelism());
-  const pool = new WorkerPool({ size, timeoutMs: options.timeoutMs ?? 10 * 60_000, recycleAfter: 50 });
+  const pool = new WorkerPool({ size, timeoutMs: options.timeoutMs ?? 10 * 60_000, recycleAfter: 2_000 });
   const queue = new PQueue({ concurrency: size });
   const counts = { ok: 0, skipped: 0, unsupported: 0, failed: 0, pages: 0, done: 0 };
 

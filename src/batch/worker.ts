@@ -1,6 +1,7 @@
 // A worker thread of the batch: reads one input, runs its pipeline, writes its JSON atomically and
 // answers with a summary and the document text (the main thread feeds the database). CPU-heavy
 // stages (PDF parsing, OCR) thus run off the main thread, one file per worker at a time.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { failureOf, processFile, readInput } from '../ingest.js';
 import { outputPathFor, writeFileAtomic } from '../sinks/json.js';
@@ -25,5 +26,5 @@ async function run(job: Job): Promise<JobResult> {
 }
 
 parentPort!.on('message', (job: Job) => {
-  void run(job).then((r) => parentPort!.postMessage(r));
+  void run(job).then((r) => parentPort!.postMessage({ ...r, heapMb: Math.round(getHeapStatistics().used_heap_size / 2 ** 20) }));
 });

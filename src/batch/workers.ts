@@ -27,6 +27,11 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Replace a worker after this many files. */
   recycleAfter?: number;
+  /**
+   * Replace a worker whose heap in use after a file is above this (MiB). Starting a worker costs
+   * about half a second of module loading, so workers are recycled when they grow, not every few files.
+   */
+  recycleHeapMb?: number;
   /** Heap limit of each worker, in MiB: a runaway file fails alone instead of taking the process down. */
   maxHeapMb?: number;
 }
@@ -57,9 +62,10 @@ export class WorkerPool {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  private release(slot: Slot, replace: boolean): void {
+  private release(slot: Slot, replace: boolean, heapMb = 0): void {
     let s = slot;
-    if (replace || (this.options.recycleAfter && slot.done >= this.options.recycleAfter)) {
+    const grown = heapMb > (this.options.recycleHeapMb ?? 1024);
+    if (replace || grown || (this.options.recycleAfter && slot.done >= this.options.recycleAfter)) {
       void slot.worker.terminate();
       s = this.spawn();
       this.slots[this.slots.indexOf(slot)] = s;
@@ -84,7 +90,7 @@ export class WorkerPool {
         slot.worker.off('error', onError);
         slot.worker.off('exit', onExit);
         slot.done++;
-        this.release(slot, replace);
+        this.release(slot, replace, r.heapMb);
         resolve(r);
       };
       const onMessage = (r: JobResult) => {

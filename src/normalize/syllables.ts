@@ -218,8 +218,27 @@ const LOANS = new Set(
 /** A Latin word the genre prints as it is. */
 export const isLoanWord = (word: string): boolean => LOANS.has(word.toLowerCase());
 
+type Verdict = 'skip' | 'yes' | 'no';
+/**
+ * Verdicts by token. Running text repeats a few thousand syllables, and parsing one is costly
+ * (every onset tried): scoring every page of a text layer was a tenth of a text PDF's whole time.
+ */
+const verdicts = new Map<string, Verdict>();
+const MAX_VERDICTS = 50_000;
+
 /** Does this token (already stripped of edge punctuation, no digits) count for the score, and is it Vietnamese? */
-function judge(part: string): 'skip' | 'yes' | 'no' {
+function judge(part: string): Verdict {
+  let v = verdicts.get(part);
+  if (v === undefined) {
+    v = judgeUncached(part);
+    // Bounded: garbage text layers bring endless distinct tokens.
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(part, v);
+  }
+  return v;
+}
+
+function judgeUncached(part: string): Verdict {
   if (!/\p{L}/u.test(part)) return 'skip';
   if (/[^\p{L}\p{M}]/u.test(part)) return 'no'; // letters mixed with symbols: "nh©n", "c¸c"
   const valid = isVietnameseSyllable(part);

@@ -1,7 +1,7 @@
 // pdfjs loading: the document, its info dictionary, and per page the text items and ruling lines.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PdfError } from './errors.js';
 import type { PageContent, PdfItem, Ruling } from './model.js';

@@ -1,0 +1,80 @@
+// pdfjs-dist, loaded without slowing down the rest of the process.
+//
+// The legacy build (the one for Node) carries core-js polyfills, and on Node 20's V8 some of them
+// *replace* built-ins that already work: Array.prototype.push (a JS loop, for an edge case of
+// non-writable lengths), JSON.stringify and JSON.parse (for the raw-JSON proposal). Measured on
+// Node 20: push twice as slow, JSON.stringify ten times, in every module of the process, not just
+// in pdfjs. The main bundle and its worker are loaded here, once, and every built-in they replaced
+// is put back; what they *added* (Promise.withResolvers, Set methods…, which pdfjs needs) stays.
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type Owner = Record<PropertyKey, unknown>;
+
+/** Built-ins whose own properties core-js may overwrite. */
+const OWNERS: Owner[] = [
+  Array,
+  Array.prototype,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  String,
+  String.prototype,
+  Number,
+  Number.prototype,
+  RegExp.prototype,
+  Promise,
+  Promise.prototype,
+  Map,
+  Map.prototype,
+  Set,
+  Set.prototype,
+  WeakMap.prototype,
+  Math,
+  JSON,
+  Reflect,
+  Symbol,
+  ArrayBuffer,
+  ArrayBuffer.prototype,
+  DataView.prototype,
+  Uint8Array,
+  Uint8Array.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+  Object.getPrototypeOf(Uint8Array) as object,
+] as unknown as Owner[];
+
+function snapshot(): Map<Owner, Map<PropertyKey, PropertyDescriptor>> {
+  const out = new Map<Owner, Map<PropertyKey, PropertyDescriptor>>();
+  for (const owner of OWNERS) {
+    const props = new Map<PropertyKey, PropertyDescriptor>();
+    for (const key of Reflect.ownKeys(owner)) props.set(key, Object.getOwnPropertyDescriptor(owner, key)!);
+    out.set(owner, props);
+  }
+  return out;
+}
+
+/** Put back every built-in that existed before and was replaced since; returns their names. */
+function restore(before: Map<Owner, Map<PropertyKey, PropertyDescriptor>>): number {
+  let restored = 0;
+  for (const [owner, props] of before) {
+    for (const [key, original] of props) {
+      const now = Object.getOwnPropertyDescriptor(owner, key);
+      if (!now || (now.value === original.value && now.get === original.get && now.set === original.set)) continue;
+      if (!now.configurable) continue;
+      Object.defineProperty(owner, key, original);
+      restored++;
+    }
+  }
+  return restored;
+}
+
+const before = snapshot();
+const pdfjs: typeof PdfjsModule = await import('pdfjs-dist/legacy/build/pdf.mjs');
+// The worker runs in this thread ("fake worker"); loading it now, rather than at the first
+// document, lets its polyfills be undone here too. pdfjs looks for it on globalThis.pdfjsWorker.
+const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+/** How many built-ins pdfjs's polyfills had replaced (put back); for tests. */
+export const RESTORED_BUILTINS = restore(before);
+
+export const { getDocument, OPS } = pdfjs;
+export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
