@@ -6,6 +6,7 @@
 // Node 20: push twice as slow, JSON.stringify ten times, in every module of the process, not just
 // in pdfjs. The main bundle and its worker are loaded here, once, and every built-in they replaced
 // is put back; what they *added* (Promise.withResolvers, Set methods…, which pdfjs needs) stays.
+import zlib from 'node:zlib';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 type Owner = Record<PropertyKey, unknown>;
@@ -67,6 +68,42 @@ function restore(before: Map<Owner, Map<PropertyKey, PropertyDescriptor>>): numb
   return restored;
 }
 
+/**
+ * pdfjs inflates every Flate stream (each page's content, once for its text and again for its
+ * operator list) through the web DecompressionStream: in Node that is zlib on the thread pool
+ * behind two layers of web streams, costlier than the inflating itself for the few kilobytes of a
+ * content stream. This one inflates in one synchronous call when the input is complete, with the
+ * output bounded (a Flate bomb errors, and pdfjs then falls back to its own decoder as it does for
+ * any stream zlib refuses).
+ */
+class OneShotDecompressionStream {
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+  constructor(format: string) {
+    const inflate =
+      format === 'deflate' ? zlib.inflateSync : format === 'deflate-raw' ? zlib.inflateRawSync : format === 'gzip' ? zlib.gunzipSync : null;
+    if (!inflate) throw new TypeError(`unsupported compression format: ${format}`);
+    const chunks: Uint8Array[] = [];
+    let output!: ReadableStreamDefaultController<Uint8Array>;
+    this.readable = new ReadableStream<Uint8Array>({ start: (c) => void (output = c) });
+    this.writable = new WritableStream<Uint8Array>({
+      write: (chunk) => void chunks.push(chunk),
+      close: () => {
+        try {
+          const inflated = inflate(Buffer.concat(chunks), { maxOutputLength: MAX_INFLATED_BYTES });
+          output.enqueue(new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength));
+          output.close();
+        } catch (e) {
+          output.error(e);
+        }
+      },
+      abort: (reason) => output.error(reason),
+    });
+  }
+}
+/** The most one Flate stream may inflate to. */
+const MAX_INFLATED_BYTES = 256 * 2 ** 20;
+
 const before = snapshot();
 const pdfjs: typeof PdfjsModule = await import('pdfjs-dist/legacy/build/pdf.mjs');
 // The worker runs in this thread ("fake worker"); loading it now, rather than at the first
@@ -75,6 +112,8 @@ const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
 /** How many built-ins pdfjs's polyfills had replaced (put back); for tests. */
 export const RESTORED_BUILTINS = restore(before);
+// Set after loading: the bundles must not see it as a built-in of their own to polyfill.
+(globalThis as { DecompressionStream?: unknown }).DecompressionStream = OneShotDecompressionStream;
 
 export const { getDocument, OPS } = pdfjs;
 export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
