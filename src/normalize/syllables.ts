@@ -259,13 +259,31 @@ export function vietnameseScore(text: string): number {
   let yes = 0;
   let no = 0;
   for (const raw of text.normalize('NFC').split(/\s+/)) {
-    const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (!token || /\p{N}/u.test(token)) continue;
-    for (const part of token.split(/[-–/&.]+/)) {
-      const v = judge(part);
-      if (v === 'yes') yes++;
-      else if (v === 'no') no++;
+    let counts = tokenCounts.get(raw);
+    if (counts === undefined) {
+      counts = countToken(raw);
+      if (tokenCounts.size >= MAX_VERDICTS) tokenCounts.clear();
+      tokenCounts.set(raw, counts);
     }
+    yes += counts[0];
+    no += counts[1];
   }
   return yes + no ? yes / (yes + no) : 0;
+}
+
+/** [valid, invalid] syllables in one whitespace-delimited token, cached like the verdicts (tokens repeat). */
+const tokenCounts = new Map<string, readonly [number, number]>();
+const NONE = [0, 0] as const;
+
+function countToken(raw: string): readonly [number, number] {
+  const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (!token || /\p{N}/u.test(token)) return NONE;
+  let yes = 0;
+  let no = 0;
+  for (const part of token.split(/[-–/&.]+/)) {
+    const v = judge(part);
+    if (v === 'yes') yes++;
+    else if (v === 'no') no++;
+  }
+  return [yes, no];
 }
