@@ -2,6 +2,7 @@
 // bytes → pages (→ OCR correction) → normalised text → structure → entities → findings → document JSON.
 import type { ExtractedDocument, InputFormat } from '../src/types.js';
 import type { OcrPool } from '../src/extract/ocr/engine.js';
+import type { Limits } from '../src/limits.js';
 import { normalize, pageAt } from '../src/normalize/index.js';
 import { structure } from '../src/structure/index.js';
 import { extractEntities } from '../src/entities/index.js';
@@ -12,8 +13,10 @@ import type { DocumentJson } from '../src/document/schema.js';
 import { PIPELINE_VERSION } from '../src/version.js';
 
 export interface PipelineOptions {
-  /** Refuse PDFs with more pages than this. */
+  /** Refuse PDFs with more pages than this (limits.pages wins when both are given). */
   maxPages?: number;
+  /** Resource limits for the extractors; the defaults of src/limits.ts without it. */
+  limits?: Limits;
   /** The OCR worker pool shared by the files of one run; without it a pipeline that needs OCR makes its own. */
   ocr?: OcrPool;
 }

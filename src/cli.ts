@@ -5,14 +5,19 @@ import path from 'node:path';
 import { runBatch } from './batch/run.js';
 import { progressMode, reporter } from './batch/progress.js';
 import { jsonSchema } from './document/schema.js';
+import { limitsUsage, parseLimitArgs, resolveLimits } from './limits.js';
 import { AUDIT_USAGE, auditCommand } from './audit/command.js';
 import { EXPORT_USAGE, exportCommand } from './export/command.js';
 
 const USAGE = `usage:
   vnplans ingest <files or folders…> --out <dir> [options]
       -j, --concurrency N   files in flight (worker threads; default: the number of cores)
-      --timeout S           per-file time limit in seconds (default 600)
-      --max-pages N         refuse PDFs with more pages
+      --limit NAME=VALUE    a resource limit for one file (repeatable); a file over one fails alone.
+                            VALUE takes K/M/G: powers of 1024 for byte sizes, of 1000 for counts.
+                            NAME=default:
+${limitsUsage('                          ')}
+      --timeout S           same as --limit seconds=S
+      --max-pages N         same as --limit pages=N
       --db FILE             the SQLite database (default <out>/corpus.sqlite); --no-db for none
       -q, --quiet           print only problems and the summary
       --json                one JSON line per file and a summary line, for machines
@@ -40,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       concurrency: { type: 'string', short: 'j' },
       timeout: { type: 'string' },
       'max-pages': { type: 'string' },
+      limit: { type: 'string', multiple: true },
       db: { type: 'string' },
       'no-db': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -59,11 +65,12 @@ async function main(argv: string[]): Promise<number> {
   const concurrency = number('concurrency', values.concurrency);
   const timeout = number('timeout', values.timeout);
   const maxPages = number('max-pages', values['max-pages']);
+  // The older flags first, so that an explicit --limit wins; checked here, before any file is read.
+  const limits = resolveLimits({ seconds: timeout, pages: maxPages, ...parseLimitArgs(values.limit ?? []) });
   const summary = await runBatch(positionals, {
     out: values.out,
     ...(concurrency ? { concurrency: Math.round(concurrency) } : {}),
-    ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
-    ...(maxPages ? { maxPages } : {}),
+    limits,
     database: values['no-db'] ? false : values.db ? path.resolve(values.db) : path.join(path.resolve(values.out), 'corpus.sqlite'),
     onEvent: reporter(progressMode(values, process.stderr), process.stdout, process.stderr),
   });

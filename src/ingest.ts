@@ -8,6 +8,7 @@ import { outputPathFor, writeJson } from './sinks/json.js';
 import { pipelineFor, runPipeline, UnsupportedError } from '../pipelines/index.js';
 import type { DocumentJson } from './document/schema.js';
 import { OcrPool } from './extract/ocr/engine.js';
+import { resolveLimits, type Limits } from './limits.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -31,7 +32,11 @@ export interface FileResult {
 
 export interface IngestOptions {
   out: string;
+  /** Limits replaced for this run (the rest keep their defaults, src/limits.ts). */
+  limits?: Partial<Limits>;
+  /** Same as limits.bytes (kept for callers from before limits). */
   maxBytes?: number;
+  /** Same as limits.pages. */
   maxPages?: number;
   onResult?: (r: FileResult) => void;
   /** OCR workers to use (and leave running); without it ingest makes a pool and terminates it at the end. */
@@ -96,12 +101,13 @@ export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('
 export async function processFile(
   bytes: Uint8Array,
   rel: string,
-  options: { maxPages?: number; ocr?: OcrPool; /** The bytes' sha256, when the caller has it already. */ sha256?: string } = {},
+  options: { maxPages?: number; limits?: Limits; ocr?: OcrPool; /** The bytes' sha256, when the caller has it already. */ sha256?: string } = {},
 ): Promise<{ doc: DocumentJson; format: string }> {
   const sniffed = sniff(bytes);
   const pipeline = pipelineFor(sniffed);
   if (pipeline instanceof UnsupportedError) throw pipeline;
-  const doc = await runPipeline(pipeline, { bytes, path: rel, sha256: options.sha256 ?? sha256(bytes) }, options);
+  const limits = options.limits ?? resolveLimits(options.maxPages !== undefined ? { pages: options.maxPages } : {});
+  const doc = await runPipeline(pipeline, { bytes, path: rel, sha256: options.sha256 ?? sha256(bytes) }, { ...options, limits, maxPages: limits.pages });
   return { doc, format: sniffed.format };
 }
 
@@ -125,23 +131,23 @@ export function failureOf(e: unknown): { status: 'unsupported' | 'error'; code: 
 export async function ingest(inputs: string[], options: IngestOptions): Promise<FileResult[]> {
   const files = await discover(inputs);
   const results: FileResult[] = [];
-  const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
+  const limits = resolveLimits({ bytes: options.maxBytes, pages: options.maxPages, ...options.limits });
   // One pool for the whole run: its workers start on the first page that needs OCR.
   const pool = options.ocrPool ?? new OcrPool();
   try {
-    for (const f of files) results.push(await ingestOne(f, pool, maxBytes, options));
+    for (const f of files) results.push(await ingestOne(f, pool, limits, options));
   } finally {
     if (!options.ocrPool) await pool.terminate();
   }
   return results;
 }
 
-async function ingestOne(f: InputFile, pool: OcrPool, maxBytes: number, options: IngestOptions): Promise<FileResult> {
+async function ingestOne(f: InputFile, pool: OcrPool, limits: Limits, options: IngestOptions): Promise<FileResult> {
   const t0 = performance.now();
   let r: FileResult;
   try {
-    const bytes = await readInput(f.file, maxBytes);
-    const { doc, format } = await processFile(bytes, f.rel, { ocr: pool, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) });
+    const bytes = await readInput(f.file, limits.bytes);
+    const { doc, format } = await processFile(bytes, f.rel, { ocr: pool, limits });
     const output = outputPathFor(options.out, f.rel);
     await writeJson(output, doc);
     r = {

@@ -75,7 +75,7 @@ describe('batch', () => {
     expect(summary.failed + summary.unsupported).toBe(errors.length);
     // The database holds the good documents only.
     expect(summary.ok).toBeGreaterThanOrEqual(3); // the two good plans and the .docx named .pdf
-  });
+  }, 60_000); // fixtures/bad holds some forty files (tests/bad-files.test.ts checks each)
 
   it('survives kill -9: the restarted run gives the same bytes as an uninterrupted one, and a re-run skips everything', async () => {
     const input = path.join(tmp, 'archive');

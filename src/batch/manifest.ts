@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { LIMIT_CODES } from '../limits.js';
 
 export type EntryStatus = 'ok' | 'unsupported' | 'error';
 
@@ -58,6 +59,8 @@ export class Manifest {
     if (!e || e.sha256 !== sha256 || e.pipelineVersion !== pipelineVersion) return false;
     // Time limits may be transient: those files are tried again.
     if (e.status === 'error' && e.code === 'input/timeout') return false;
+    // So may other limits: a file refused over one is tried again (under the run's own limits).
+    if (e.status === 'error' && e.code !== undefined && LIMIT_CODES.has(e.code)) return false;
     return e.status !== 'ok' || (!!e.output && existsSync(path.join(outDir, e.output)));
   }
 

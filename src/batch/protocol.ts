@@ -1,4 +1,5 @@
 // Messages between the batch's main thread and its worker threads.
+import type { Limits } from '../limits.js';
 
 export interface Job {
   id: number;
@@ -11,8 +12,11 @@ export interface Job {
   out: string;
   /** Where temporary files go before they are renamed into place. */
   tmpDir: string;
+  /** Same as limits.bytes (kept for callers from before limits). */
   maxBytes: number;
   maxPages?: number;
+  /** The run's resource limits (src/limits.ts). */
+  limits?: Limits;
   /** Send the document JSON back (for the database). */
   wantDocument: boolean;
 }

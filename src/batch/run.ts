@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { discover } from '../ingest.js';
+import { resolveLimits, type Limits } from '../limits.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { DocumentJson } from '../document/schema.js';
 import { CorpusWriter } from '../sinks/corpus.js';
@@ -20,9 +21,13 @@ export interface BatchOptions {
   out: string;
   /** Worker threads (files in flight); defaults to the number of cores. */
   concurrency?: number;
-  /** Per-file time limit, ms. */
+  /** Resource limits replaced for this run (src/limits.ts); they win over the three fields below. */
+  limits?: Partial<Limits>;
+  /** Per-file time limit, ms (limits.seconds). */
   timeoutMs?: number;
+  /** limits.bytes */
   maxBytes?: number;
+  /** limits.pages */
   maxPages?: number;
   /** The SQLite database file, or false for none. Defaults to <out>/corpus.sqlite. */
   database?: string | false;
@@ -84,7 +89,13 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   await mkdir(tmpDir, { recursive: true });
   const db = options.database === false ? null : new CorpusDatabase(options.database ?? path.join(out, 'corpus.sqlite'));
   const size = Math.max(1, options.concurrency ?? os.availableParallelism());
-  const pool = new WorkerPool({ size, timeoutMs: options.timeoutMs ?? 10 * 60_000, recycleAfter: 2_000 });
+  const limits = resolveLimits({
+    bytes: options.maxBytes,
+    pages: options.maxPages,
+    seconds: options.timeoutMs === undefined ? undefined : options.timeoutMs / 1000,
+    ...options.limits,
+  });
+  const pool = new WorkerPool({ size, timeoutMs: limits.seconds * 1000, maxHeapMb: limits.heapMb, recycleAfter: 2_000 });
   const queue = new PQueue({ concurrency: size });
   const counts = { ok: 0, skipped: 0, unsupported: 0, failed: 0, pages: 0, done: 0 };
 
@@ -119,8 +130,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       sha256: sha,
       out,
       tmpDir,
-      maxBytes: options.maxBytes ?? 200 * 1024 * 1024,
-      ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+      maxBytes: limits.bytes,
+      limits,
       wantDocument: !!db,
     });
     const entry: ManifestEntry = { path: f.rel, sha256: sha, pipelineVersion: PIPELINE_VERSION, status: r.status };

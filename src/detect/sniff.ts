@@ -72,6 +72,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = zipEntryNames(bytes);
     if (names.includes('word/document.xml')) return { format: 'docx', reason: 'zip with word/document.xml' };
+    // No directory at all: the end of the file is missing (a cut download), whatever the zip was.
+    if (!names.length) return { format: 'unknown', subtype: 'zip', reason: 'zip archive without a readable central directory (truncated or damaged)' };
     return { format: 'unknown', subtype: 'zip', reason: 'zip archive without word/document.xml (not a .docx)' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
@@ -85,6 +87,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
     return { format: 'image', subtype: 'tiff', reason: 'TIFF signature' };
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { format: 'unknown', subtype: 'rtf', reason: 'RTF document (not supported)' };
+  // A saved web page or a failed download's error page: text, but not a document's text.
+  if (/^(?:\u00ef\u00bb\u00bf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i.test(head))
+    return { format: 'unknown', subtype: 'html', reason: 'HTML page (a saved web page or a failed download, not a document)' };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf]) || looksLikeUtf8Text(bytes)) return { format: 'text', reason: 'UTF-8 text' };
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
     return { format: 'text', subtype: 'utf16', reason: 'UTF-16 text (byte-order mark)' };

@@ -15,16 +15,18 @@ import { isRuled } from './tables.js';
 import { readTree } from './tree.js';
 import { parseXml } from './xml.js';
 import { openZip } from './zip.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 
 export { DocxError, type DocxErrorCode } from './errors.js';
 
 export interface DocxOptions {
-  /** Refuse packages whose parts add up to more than this many bytes uncompressed (default 200 MB). */
+  /** Refuse packages whose parts add up to more than this many bytes uncompressed (wins over limits.docxBytes). */
   maxUncompressedBytes?: number;
+  /** docxBytes, docxPartBytes, docxRatio, zipEntries; the defaults of src/limits.ts without it. */
+  limits?: Pick<Limits, 'docxBytes' | 'docxPartBytes' | 'docxRatio' | 'zipEntries'>;
 }
 
 const SOURCE = 'extract/docx';
-const DEFAULT_MAX = 200 * 1024 * 1024;
 
 /** Anything but a DocxError out of reading a part means the package is broken. */
 function asCorrupt(e: unknown, what: string): DocxError {
@@ -32,7 +34,13 @@ function asCorrupt(e: unknown, what: string): DocxError {
 }
 
 export async function extractDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<ExtractedDocument> {
-  const zip = openZip(bytes, options.maxUncompressedBytes ?? DEFAULT_MAX);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const zip = openZip(bytes, {
+    totalBytes: options.maxUncompressedBytes ?? limits.docxBytes,
+    partBytes: Math.min(limits.docxPartBytes, options.maxUncompressedBytes ?? Infinity),
+    ratio: limits.docxRatio,
+    entries: limits.zipEntries,
+  });
   const messages: Message[] = [];
   const note = (severity: Message['severity'], code: string, message: string) => messages.push({ severity, code, message, source: SOURCE });
 

@@ -53,6 +53,12 @@ function mammothFile(zip: DocxZip, overrides: Map<string, string>) {
     read: async (name: string, encoding?: string): Promise<string | Uint8Array> => {
       const override = overrides.get(name);
       if (override !== undefined && encoding && /^utf-?8$/i.test(encoding)) return override;
+      // XML goes through zip.text, which refuses DTDs before mammoth's parser can expand them.
+      if (override === undefined && encoding && /^utf-?8$/i.test(encoding)) {
+        const text = zip.text(name);
+        if (text === null) throw new Error(`the package has no part ${name}`);
+        return text;
+      }
       const data = override !== undefined ? new TextEncoder().encode(override) : zip.read(name);
       if (!data) throw new Error(`the package has no part ${name}`);
       if (encoding === 'base64') return Buffer.from(data).toString('base64');

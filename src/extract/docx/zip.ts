@@ -1,6 +1,7 @@
-// The .docx container: a zip read from its central directory. Sizes are checked against the limit
-// before anything is inflated, and each part is inflated with its declared size as a hard cap, so
-// a zip that lies about its sizes cannot balloon either (mammoth reads through this same object).
+// The .docx container: a zip read from its central directory. Sizes, entry count and compression
+// ratios are checked against the limits before anything is inflated, and each part is inflated
+// with its declared size as a hard cap, so a zip that lies about its sizes cannot balloon either
+// (mammoth reads through this same object: it never inflates anything itself).
 import { crc32, inflateRawSync } from 'node:zlib';
 import { DocxError } from './errors.js';
 
@@ -19,6 +20,20 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+
+/** What a package may cost when inflated (see src/limits.ts). */
+export interface ZipLimits {
+  /** All parts together, uncompressed. */
+  totalBytes: number;
+  /** One part, uncompressed. */
+  partBytes: number;
+  /** Uncompressed ÷ compressed, for parts over RATIO_FLOOR bytes. */
+  ratio: number;
+  entries: number;
+}
+
+/** Parts smaller than this are never refused for their ratio: they cannot hurt, and tiny parts compress oddly. */
+const RATIO_FLOOR = 1024 * 1024;
 
 const corrupt = (message: string, cause?: unknown) => new DocxError('docx/corrupt', message, cause === undefined ? undefined : { cause });
 
@@ -69,12 +84,16 @@ export class DocxZip {
     return data;
   }
 
-  /** A part as text (UTF-8, or UTF-16 when it starts with that byte-order mark; the BOM dropped), or null. */
+  /** A part as text (UTF-8, or UTF-16 when it starts with that byte-order mark; the BOM dropped), or null; a part with a DOCTYPE is refused. */
   text(name: string): string | null {
     const data = this.read(name);
     if (data === null) return null;
     const encoding = data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : data[0] === 0xfe && data[1] === 0xff ? 'utf-16be' : 'utf-8';
-    return new TextDecoder(encoding).decode(data);
+    const text = new TextDecoder(encoding).decode(data);
+    // OOXML allows no DTD; one here can only be an entity-expansion ("billion laughs") or
+    // external-entity attack, so it is refused before any XML parser (ours or mammoth's) sees it.
+    if (/<!DOCTYPE/i.test(text)) throw new DocxError('docx/doctype', `${name} declares a DOCTYPE (DTDs and entities are not allowed in .docx XML)`);
+    return text;
   }
 }
 
@@ -86,8 +105,13 @@ function findEocd(view: DataView): number {
 
 const u64 = (view: DataView, at: number) => Number(view.getBigUint64(at, true));
 
-/** Read the central directory; refuse (docx/too-large) before inflating when the parts add up to more than the limit. */
-export function openZip(bytes: Uint8Array, maxUncompressedBytes: number): DocxZip {
+/**
+ * Read the central directory; refuse before inflating anything when the parts declare more than
+ * the limits (docx/too-large), a part inflates more than the ratio allows (docx/zip-bomb), or the
+ * directory has too many entries (docx/too-many-entries). A number alone is the total-size limit.
+ */
+export function openZip(bytes: Uint8Array, limits: ZipLimits | number): DocxZip {
+  const lim: ZipLimits = typeof limits === 'number' ? { totalBytes: limits, partBytes: limits, ratio: Infinity, entries: Infinity } : limits;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 22) throw corrupt('not a zip file (too short)');
   const eocd = findEocd(view);
@@ -100,6 +124,7 @@ export function openZip(bytes: Uint8Array, maxUncompressedBytes: number): DocxZi
     count = u64(view, at + 32);
     cdOffset = u64(view, at + 48);
   }
+  if (count > lim.entries) throw new DocxError('docx/too-many-entries', `the zip lists ${count} entries (limit ${lim.entries})`);
   const entries: Entry[] = [];
   let total = 0;
   let p = cdOffset;
@@ -133,10 +158,13 @@ export function openZip(bytes: Uint8Array, maxUncompressedBytes: number): DocxZi
       }
       x += 4 + len;
     }
+    if (e.size > lim.partBytes) throw new DocxError('docx/too-large', `${e.name} declares ${e.size} bytes uncompressed (limit ${lim.partBytes} per part)`);
+    if (e.size > RATIO_FLOOR && e.size > lim.ratio * Math.max(1, e.compressedSize))
+      throw new DocxError('docx/zip-bomb', `${e.name} would inflate ${Math.round(e.size / Math.max(1, e.compressedSize))}× (${e.compressedSize} → ${e.size} bytes; limit ${lim.ratio}×)`);
     total += e.size;
     if (!e.name.endsWith('/')) entries.push(e);
     p += 46 + nameLen + extraLen + commentLen;
   }
-  if (total > maxUncompressedBytes) throw new DocxError('docx/too-large', `the parts declare ${total} bytes uncompressed (limit ${maxUncompressedBytes})`);
+  if (total > lim.totalBytes) throw new DocxError('docx/too-large', `the parts declare ${total} bytes uncompressed (limit ${lim.totalBytes})`);
   return new DocxZip(view, bytes, entries);
 }

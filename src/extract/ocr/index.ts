@@ -5,7 +5,7 @@ import type { ExtractedDocument, Message } from '../../types.js';
 import { layoutPages, type PdfPageOcr, type RecognisedPageItems } from '../pdf/index.js';
 import type { RecognisedPage } from './engine.js';
 import type { OcrPool } from './engine.js';
-import { decodeImage } from './images.js';
+import { imagePages } from './images.js';
 import { ocrItems, type OcrPage } from './layout.js';
 import { loadedPageNeedsOcr, type OcrNeedsOptions } from './needs.js';
 import { otsuThreshold, preprocess, type PreprocessOptions } from './preprocess.js';
@@ -24,6 +24,10 @@ export interface OcrOptions extends OcrNeedsOptions {
   preprocess?: PreprocessOptions;
   /** Render resolution for PDF pages. */
   dpi?: number;
+  /** Pixels of one page image: PDF pages are rendered at a lower resolution to fit, image files over it refused. */
+  maxPixels?: number;
+  /** Pages of one image file (TIFF). */
+  maxPages?: number;
 }
 
 /** Mean horizontal run length of dark pixels inside each line's words: thicker strokes, bolder type. */
@@ -134,19 +138,23 @@ export function pdfOcr(pool: OcrPool, options: OcrOptions = {}): PdfPageOcr {
   return {
     needsOcr: (page) => loadedPageNeedsOcr(page, options),
     recognise: async (doc: PDFDocumentProxy, pages: number[]) =>
-      toItems(await recogniseAll(pool, pages, (p) => renderPage(doc, p, options.dpi ?? OCR_DPI), options)),
+      toItems(await recogniseAll(pool, pages, (p) => renderPage(doc, p, options.dpi ?? OCR_DPI, options.maxPixels), options)),
   };
 }
 
 /** Image files (PNG, JPEG, multi-page TIFF) → an extracted document, one page per image. */
 export async function extractImage(bytes: Uint8Array, subtype: string | undefined, pool: OcrPool, options: OcrOptions = {}): Promise<ExtractedDocument> {
-  const rasters = await decodeImage(bytes, subtype);
-  const pages = rasters.map((_, i) => i + 1);
-  const results = await recogniseAll(pool, pages, async (p) => rasters[p - 1]!, options);
+  const images = await imagePages(bytes, subtype, {
+    ...(options.maxPixels !== undefined ? { maxPixels: options.maxPixels } : {}),
+    ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+  });
+  const pages = images.map((_, i) => i + 1);
+  // Pages are decoded as the pool takes them: a long TIFF is never in memory whole.
+  const results = await recogniseAll(pool, pages, (p) => images[p - 1]!.decode(), options);
   const byPage = toItems(results);
   const blocks = layoutPages(
     results.map((r) => {
-      const raster = rasters[r.ocr.page - 1]!;
+      const raster = images[r.ocr.page - 1]!;
       const scale = 72 / raster.dpi;
       return {
         page: r.ocr.page,
@@ -158,5 +166,5 @@ export async function extractImage(bytes: Uint8Array, subtype: string | undefine
     }),
   );
   const messages = results.flatMap((r) => r.messages);
-  return { format: 'image', pages: rasters.length, blocks, properties: {}, ocr: true, messages };
+  return { format: 'image', pages: images.length, blocks, properties: {}, ocr: true, messages };
 }

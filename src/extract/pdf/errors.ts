@@ -1,6 +1,6 @@
 // Failures that make a PDF unreadable as a whole; page-level problems become messages instead.
 
-export type PdfErrorCode = 'pdf/encrypted' | 'pdf/corrupt' | 'pdf/too-many-pages';
+export type PdfErrorCode = 'pdf/encrypted' | 'pdf/corrupt' | 'pdf/too-many-pages' | 'pdf/page-too-large' | 'pdf/stream-too-large';
 
 export class PdfError extends Error {
   constructor(

@@ -13,8 +13,16 @@ export class TextError extends Error {
 
 /** Decode bytes already sniffed as text: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    // An odd byte count is a cut file (or not UTF-16 at all): refused rather than read with a stray U+FFFD.
+    if (bytes.length % 2) throw new TextError('text/bad-utf16', `UTF-16 text with an odd number of bytes (${bytes.length}): truncated or not UTF-16`);
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2));
+    } catch {
+      throw new TextError('text/bad-utf16', 'UTF-16 text with unpaired surrogates: damaged or not UTF-16');
+    }
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -46,7 +54,14 @@ function trimTrailing(rows: string[][]): string[][] {
   return rows.map((r) => r.slice(0, Math.max(width, 1)));
 }
 
-export function extractText(bytes: Uint8Array): ExtractedDocument {
+export interface TextOptions {
+  /** Refuse text files over this many bytes (text/too-large). */
+  maxBytes?: number;
+}
+
+export function extractText(bytes: Uint8Array, options: TextOptions = {}): ExtractedDocument {
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
+    throw new TextError('text/too-large', `text file of ${bytes.length} bytes (limit ${options.maxBytes})`);
   const messages: Message[] = [];
   const text = decodeText(bytes).replace(/\r\n?/g, '\n');
   // A form feed marks a page break in text exported from paged documents.
