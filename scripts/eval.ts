@@ -24,7 +24,7 @@ const goldDir = path.join(shared, 'gold');
 const scorer = path.join(shared, 'eval', 'score.mjs');
 const fixtures = path.resolve(values.fixtures ?? path.join(root, 'fixtures', 'samples'));
 const outRoot = path.resolve(values.out ?? path.join(root, 'output', 'eval'));
-const FORMATS = (values.formats ?? 'plan.pdf,plan.docx,plan.doc,source.txt,scan.pdf,scan-p1.png').split(',').map((s) => s.trim()).filter(Boolean);
+const FORMATS = (values.formats ?? 'plan.pdf,plan.docx,plan-tcvn3.docx,plan.doc,source.txt,source-vni.txt,scan.pdf,scan-p1.png').split(',').map((s) => s.trim()).filter(Boolean);
 
 if (!existsSync(scorer) || !existsSync(goldDir)) {
   console.error(`eval: scorer or gold not found under ${shared} (set --shared or VNPLANS_SHARED)`);

@@ -1,9 +1,13 @@
 // Tell an input's format by its bytes, never by its name: archives mislabel files all the time.
 import type { InputFormat } from '../types.js';
+import { sniffBytes } from '../encoding/bytes.js';
 
 export interface Sniffed {
   format: InputFormat;
-  /** Finer kind: 'png' | 'jpeg' | 'tiff' for images, 'zip' for a zip that is not a .docx, 'ole' for an OLE file that is not Word. */
+  /**
+   * Finer kind: 'png' | 'jpeg' | 'tiff' for images, 'zip' for a zip that is not a .docx, 'ole' for an OLE file that is not Word;
+   * for 8-bit text 'tcvn3' | 'vni' | 'cp1258', or 'text-8bit' (unknown) when no encoding reads it as Vietnamese.
+   */
   subtype?: string;
   /** Why the format was chosen or refused, for error messages. */
   reason: string;
@@ -93,5 +97,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf]) || looksLikeUtf8Text(bytes)) return { format: 'text', reason: 'UTF-8 text' };
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
     return { format: 'text', subtype: 'utf16', reason: 'UTF-16 text (byte-order mark)' };
+  // 8-bit text is taken only when one legacy Vietnamese encoding reads it as Vietnamese.
+  const legacy = sniffBytes(bytes);
+  if (legacy.best) return { format: 'text', subtype: legacy.best.encoding, reason: legacy.reason };
+  if (legacy.text) return { format: 'unknown', subtype: 'text-8bit', reason: legacy.reason };
   return { format: 'unknown', reason: 'unrecognised binary content (not PDF, DOCX, DOC, image or UTF-8 text)' };
 }

@@ -17,6 +17,7 @@ import { readSummary } from './properties.js';
 import { readFonts, StyleSheet } from './styles.js';
 import { buildTable } from './tables.js';
 import { paragraphs, type Formatting, type Para } from './text.js';
+import { ENCODING_NAMES, repairBlocks } from '../../encoding/index.js';
 
 export { DocError, type DocErrorCode } from './errors.js';
 
@@ -205,6 +206,9 @@ export async function extractDoc(bytes: Uint8Array, options: DocOptions = {}): P
     note('warning', 'doc/properties-unreadable', `document properties: ${(e as Error).message}`);
   }
 
+  // Text in legacy fonts (TCVN3, VNI), judged line by line and cell by cell (src/encoding).
+  const legacy = repairBlocks(blocks);
+  if (legacy.converted) note('info', 'doc/legacy-encoding', `${legacy.converted} lines and cells converted from ${ENCODING_NAMES[legacy.encoding!]} to Unicode`);
   if (!blocks.some((b) => b.kind === 'table' || !b.role || b.role === 'body')) note('warning', 'doc/empty', 'the document body has no text');
   return { format: 'doc', pages: null, blocks, properties, ocr: false, messages };
 }

@@ -10,8 +10,8 @@ export interface RunText {
   bold: boolean;
   italic: boolean;
   /**
-   * The run's font. Not used yet: kept so that text in legacy 8-bit Vietnamese fonts (TCVN3
-   * ".VnTime", VNI "VNI-Times") can be converted run by run where it is read.
+   * The run's font. Text in legacy 8-bit Vietnamese fonts (TCVN3 ".VnTime", VNI "VNI-Times") is
+   * already Unicode here: converted run by run in the tree (legacy.ts).
    */
   font: string | null;
 }

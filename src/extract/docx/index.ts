@@ -12,6 +12,8 @@ import { headerFooterParts, mainPart, partLines, relatedPart } from './parts.js'
 import { readProperties } from './properties.js';
 import { readStyles } from './styles.js';
 import { isRuled } from './tables.js';
+import { convertLegacyRuns } from './legacy.js';
+import { ENCODING_NAMES, repairSegments } from '../../encoding/index.js';
 import { readTree } from './tree.js';
 import { parseXml } from './xml.js';
 import { openZip } from './zip.js';
@@ -62,6 +64,10 @@ export async function extractDocx(bytes: Uint8Array, options: DocxOptions = {}):
     throw asCorrupt(e, 'mammoth could not read the document');
   }
   for (const w of [...new Set(tree.warnings)].slice(0, 20)) note('info', 'docx/mammoth', w);
+  // TCVN3/VNI runs become Unicode before any text is read from the tree.
+  const legacy = convertLegacyRuns(tree.doc);
+  if (legacy.encodings.size)
+    note('info', 'docx/legacy-encoding', `converted from ${[...legacy.encodings].map((e) => ENCODING_NAMES[e]).join(', ')}: ${legacy.byFont} runs by their font, ${legacy.byText} paragraphs by their text`);
 
   let index: ReturnType<typeof indexDocument>;
   let styles: ReturnType<typeof readStyles>;
@@ -111,7 +117,7 @@ export async function extractDocx(bytes: Uint8Array, options: DocxOptions = {}):
   for (const part of headerFooterParts(zip, main)) {
     let lines: string[];
     try {
-      lines = partLines(zip.text(part.name) ?? '');
+      lines = repairSegments(partLines(zip.text(part.name) ?? '')).texts;
     } catch (e) {
       note('warning', 'docx/part-unreadable', `${part.name}: ${(e as Error).message}`);
       continue;

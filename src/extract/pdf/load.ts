@@ -5,6 +5,8 @@ import { getDocument, OPS } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PdfError } from './errors.js';
 import type { PageContent, PdfItem, Ruling } from './model.js';
+import { decodeRun, fontEncoding, type FontEncoding } from '../../encoding/index.js';
+import { repairItems } from './legacy.js';
 
 const require = createRequire(import.meta.url);
 // pdfjs reads these with fs in Node; a trailing slash is required because it appends file names.
@@ -81,12 +83,14 @@ const ITALIC_RE = /italic|oblique|[-,]it\b/i;
 interface FontStyle {
   bold: boolean;
   italic: boolean;
+  /** The legacy Vietnamese encoding (TCVN3, VNI) the font's name announces. */
+  legacy: FontEncoding | null;
 }
 
 function fontStyle(page: PDFPageProxy, fontName: string, cache: Map<string, FontStyle>): FontStyle {
   const hit = cache.get(fontName);
   if (hit) return hit;
-  let style: FontStyle = { bold: false, italic: false };
+  let style: FontStyle = { bold: false, italic: false, legacy: null };
   // Fonts are only in commonObjs once the operator list has been built; guard anyway.
   if (page.commonObjs.has(fontName)) {
     const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean; black?: boolean; italic?: boolean } | null;
@@ -94,6 +98,7 @@ function fontStyle(page: PDFPageProxy, fontName: string, cache: Map<string, Font
     style = {
       bold: BOLD_RE.test(name) || font?.bold === true || font?.black === true,
       italic: ITALIC_RE.test(name) || font?.italic === true,
+      legacy: fontEncoding(name),
     };
   }
   cache.set(fontName, style);
@@ -253,6 +258,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
     const toPage = (x: number, y: number) => viewport.convertToViewportPoint(x, y) as [number, number];
     const fonts = new Map<string, FontStyle>();
     const items: PdfItem[] = [];
+    const plain: PdfItem[] = [];
     let rotatedItems = 0;
     for (const raw of content.items as unknown[]) {
       const it = raw as RawTextItem;
@@ -272,7 +278,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
       }
       const style = fontStyle(page, it.fontName, fonts);
       items.push({
-        text: it.str,
+        text: style.legacy ? decodeRun(it.str, style.legacy) : it.str,
         x0: Math.min(px0, px1),
         x1: Math.max(px0, px1),
         baseline: py,
@@ -280,7 +286,10 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
         bold: style.bold,
         italic: style.italic,
       });
+      if (!style.legacy) plain.push(items[items.length - 1]!);
     }
+    // Text in fonts whose names say nothing: the page's text decides (src/encoding).
+    repairItems(plain);
     const drawn = rulingsFromOperators(ops.fnArray, ops.argsArray as unknown[][]);
     const rulings: Ruling[] = drawn.rulings.map((r) => {
       const [ax, ay] = toPage(r.x0, r.y0);

@@ -1,5 +1,6 @@
 // Plain text / markdown extractor: one paragraph per line; tab-separated and pipe tables become tables.
 import type { Block, ExtractedDocument, Message, RawRow, TableBlock } from '../../types.js';
+import { decodeLegacyBytes, ENCODING_NAMES, repairText, sniffBytes, type ByteEncoding } from '../../encoding/index.js';
 
 export class TextError extends Error {
   constructor(
@@ -11,8 +12,8 @@ export class TextError extends Error {
   }
 }
 
-/** Decode bytes already sniffed as text: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
-export function decodeText(bytes: Uint8Array): string {
+/** Decode bytes already sniffed as text: UTF-8 (with or without BOM), UTF-16 with a BOM, or 8-bit Vietnamese. */
+export function decodeText(bytes: Uint8Array, info: { encoding?: ByteEncoding } = {}): string {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) {
     // An odd byte count is a cut file (or not UTF-16 at all): refused rather than read with a stray U+FFFD.
@@ -26,7 +27,13 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new TextError('text/not-utf8', 'text is not valid UTF-8 (legacy 8-bit encodings need conversion first)');
+    // Not UTF-8: 8-bit Vietnamese (TCVN3, VNI, Windows-1258) when one of them reads as Vietnamese.
+    const legacy = decodeLegacyBytes(bytes);
+    if (legacy) {
+      info.encoding = legacy.encoding;
+      return legacy.text;
+    }
+    throw new TextError('text/not-utf8', `text is not valid UTF-8 and not 8-bit Vietnamese: ${sniffBytes(bytes).reason}`);
   }
 }
 
@@ -63,7 +70,14 @@ export function extractText(bytes: Uint8Array, options: TextOptions = {}): Extra
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
     throw new TextError('text/too-large', `text file of ${bytes.length} bytes (limit ${options.maxBytes})`);
   const messages: Message[] = [];
-  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  // Lines in legacy font encodings (an export of a TCVN3/VNI document) are converted line by line.
+  const decoded: { encoding?: ByteEncoding } = {};
+  const legacy = repairText(decodeText(bytes, decoded).replace(/\r\n?/g, '\n'));
+  const text = legacy.text;
+  if (decoded.encoding)
+    messages.push({ severity: 'info', code: 'text/legacy-encoding', message: `8-bit text read as ${ENCODING_NAMES[decoded.encoding]}`, source: 'extract/text' });
+  if (legacy.converted)
+    messages.push({ severity: 'info', code: 'text/legacy-encoding', message: `${legacy.converted} lines converted from ${ENCODING_NAMES[legacy.encoding!]} to Unicode`, source: 'extract/text' });
   // A form feed marks a page break in text exported from paged documents.
   const hasPages = text.includes('\f');
   const rawLines = text.split('\n');
