@@ -83,7 +83,7 @@ for (const fmt of FORMATS) {
   const out = res.stdout ?? '';
   if (values.verbose) console.log(`\n===== ${fmt} =====\n${out}`);
   const score = out.trim().split('\n').filter((l) => l.startsWith('SCORE ')).pop();
-  lines.push(`${fmt.padEnd(12)} ${score ?? `(scorer failed: ${res.stderr})`}`);
+  lines.push(`${fmt.padEnd(Math.max(12, ...FORMATS.map((f) => f.length)))} ${score ?? `(scorer failed: ${res.stderr})`}`);
 }
 writeFileSync(path.join(outRoot, 'scores.txt'), lines.join('\n') + '\n');
 console.log('');
