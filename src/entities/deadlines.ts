@@ -43,6 +43,8 @@ function date(text: string): Deadline | null {
   const [d, mo, y] = [+m[1]!, +m[2]!, +m[3]!];
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   const label = (/(?:Hoàn thành\s+)?(?:trước|chậm nhất|xong trước|trong)[^,;.]*?\d{4}/iu.exec(text.slice(Math.max(0, m.index - 12)))?.[0] ?? m[0]).trim();
+  // A day the month does not have ("31/2") is a misprint: the month it names still bounds the work.
+  if (d > lastDay(y, mo)) return { kind: 'period', end: endOfMonth(y, mo), label };
   return { kind: 'date', end: `${y}-${pad(mo)}-${pad(d)}`, label };
 }
 
@@ -85,7 +87,8 @@ function withinPlanYear(text: string, planYear: number | null): Deadline | null 
 
 function recurring(text: string): Deadline | null {
   const monthlyDay = /(?:trước|vào)\s+ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng/iu.exec(text);
-  if (monthlyDay) return { kind: 'recurring', freq: 'monthly', day: +monthlyDay[1]!, label: monthlyDay[0] };
+  // Only a day a month can have ("ngày 0", "ngày 45" are misprints, read as plain "hằng tháng").
+  if (monthlyDay && +monthlyDay[1]! >= 1 && +monthlyDay[1]! <= 31) return { kind: 'recurring', freq: 'monthly', day: +monthlyDay[1]!, label: monthlyDay[0] };
   const rules: [RegExp, NonNullable<Deadline['freq']>][] = [
     [/(?:hàng|hằng)\s+tháng/iu, 'monthly'],
     [/(?:hàng|hằng)\s+quý|định kỳ\s+(?:hàng\s+)?quý/iu, 'quarterly'],

@@ -17,9 +17,13 @@ export interface Quantity {
   valueStart: number;
 }
 
-const N = `(${NUMBER_PATTERN})`;
+// A value starts where a digit run starts: trying every digit of a long run as a start, each with
+// every split of the whitespace after it, made a few KB of digits and spaces take seconds.
+const N = `(?<!\\d)(${NUMBER_PATTERN})`;
 const NOT_WORD = String.raw`(?![\p{L}\p{N}])`;
 const DASH = String.raw`\s*[-–—]\s*`;
+/** "%" and the dash after a value: one run of spaces around each, never two runs side by side. */
+const PCT_DASH = String.raw`(?:\s*%)?${DASH}`;
 
 /** Qualifiers printed right before a value, nearest first in the alternation order that matters. */
 const BEFORE: [RegExp, Comparator][] = [
@@ -52,7 +56,7 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   // "98% - 100%", "35-40%": a range of percentages.
   {
-    re: new RegExp(`${N}\\s*%?${DASH}${N}\\s*%`, 'gu'),
+    re: new RegExp(`${N}${PCT_DASH}${N}\\s*%`, 'gu'),
     read: (m) => {
       const a = num(m[1]!), b = num(m[2]!);
       return a !== null && b !== null && a < b ? { comparator: 'range', value: a, valueMax: b, unit: '%', valueStart: m.index } : null;
@@ -145,7 +149,7 @@ export function readQuantities(text: string): Quantity[] {
 export function readCell(text: string): Omit<Quantity, 'start' | 'end' | 'valueStart'> | null {
   const t = text.trim();
   if (!t) return null;
-  const range = new RegExp(`^${N}\\s*%?${DASH}${N}\\s*(%?)$`, 'u').exec(t);
+  const range = new RegExp(`^${N}${PCT_DASH}${N}\\s*(%?)$`, 'u').exec(t);
   if (range) {
     const a = num(range[1]!), b = num(range[2]!);
     if (a !== null && b !== null && a < b) return { comparator: 'range', value: a, valueMax: b, unit: range[3] || /%/.test(t) ? '%' : '' };
@@ -154,8 +158,11 @@ export function readCell(text: string): Omit<Quantity, 'start' | 'end' | 'valueS
   if (!m) return null;
   const before = m[1]!, after = m[4]!;
   // Only qualifier words may surround the value; anything else is prose, not a value cell.
-  if (!/^(?:(?:từ|trên|dưới|đạt|tối thiểu|tối đa|ít nhất|không quá|không thấp hơn|không dưới|bằng|>=|<=|≥|≤|>|<|=)\s*)*$/iu.test(before)) return null;
-  if (!/^\s*(?:điểm|hạng)?\s*(?:trở lên|trở xuống)?\s*$/iu.test(after)) return null;
+  // Comparison signs one character a step: with ">=" beside ">" and "=" as alternatives (or a "+"
+  // inside the "*"), a run of ">=>=…" had exponentially many readings. After the value, spaces are
+  // trimmed rather than matched by three "\s*" in a row (cubic on a long run of spaces).
+  if (!/^(?:(?:từ|trên|dưới|đạt|tối thiểu|tối đa|ít nhất|không quá|không thấp hơn|không dưới|bằng|[<>=≥≤])\s*)*$/iu.test(before)) return null;
+  if (!/^(?:điểm|hạng)?\s*(?:trở lên|trở xuống)?$/iu.test(after.trim())) return null;
   const value = num(m[2]!);
   if (value === null) return null;
   const symbolic = /≥|>=/.test(before) ? '>=' : /≤|<=/.test(before) ? '<=' : />/.test(before) ? '>' : /</.test(before) ? '<' : null;

@@ -34,7 +34,8 @@ function dateAfter(s: string): string | null {
   const m = DATE_AFTER.exec(s);
   if (!m) return null;
   const [d, mo, y] = m[1] ? [m[1], m[2]!, m[3]!] : [m[4]!, m[5]!, m[6]!];
-  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31) return y;
+  // A day the month does not have ("29/2/2023") is a misprint: keep the year only, as for a bad month.
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > new Date(Date.UTC(+y, +mo, 0)).getUTCDate()) return y;
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 

@@ -34,12 +34,17 @@ export function stripMarkdown(s: string): string {
   return t;
 }
 
-/** Invisible and look-alike characters: zero-width marks, soft hyphens, non-breaking and odd spaces. */
+/**
+ * Invisible and look-alike characters: zero-width marks, soft hyphens, bidi controls, control
+ * characters, non-breaking and odd spaces. Line breaks inside a line become spaces: a line of the
+ * normalised text never holds one (offsets per line and the "\n"-joined text rely on it).
+ */
 export function cleanInvisible(s: string): string {
   return s
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/[\u2028\u2029]/g, ' ');
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]/g, '')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, '')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\n\r\u000b\u000c\u0085\u2028\u2029]/g, ' ');
 }
 
 /** "- + Nội dung…": a flattened nested bullet, where the "+" is the real level. */
@@ -47,8 +52,22 @@ export function unflattenBullets(s: string): string {
   return s.replace(/^\s*[-–]\s+(?=[+]\s)/, '');
 }
 
-/** The whole artefact pass for one paragraph or cell; whitespace collapsed and trimmed. */
-export function cleanArtefacts(s: string): string {
+function cleanOnce(s: string): string {
   const t = unflattenBullets(stripMarkdown(decodeEntities(stripTags(cleanInvisible(s)))));
   return t.replace(/[ \t]+/g, ' ').trim();
+}
+
+/**
+ * The whole artefact pass for one paragraph or cell; whitespace collapsed and trimmed. Artefacts
+ * nest (an entity that spells a tag or an invisible character, "&amp;lt;" escaped twice, "<<b>b>"):
+ * the pass is repeated until nothing changes, so that cleaning clean text changes nothing.
+ */
+export function cleanArtefacts(s: string): string {
+  let t = cleanOnce(s);
+  for (let i = 0; i < 8; i++) {
+    const next = cleanOnce(t);
+    if (next === t) break;
+    t = next;
+  }
+  return t;
 }

@@ -57,6 +57,8 @@ function toUnits(blocks: Block[]): Unit[] {
   const units: Unit[] = [];
   for (const b of blocks) {
     if (b.kind === 'table') {
+      // A table without rows prints nothing: it does not separate the paragraphs around it either.
+      if (!b.rows.length) continue;
       if (!b.bordered) units.push(...flattenLayoutTable(b));
       else units.push({ kind: 'table', block: b });
       continue;
@@ -102,6 +104,20 @@ function joinSplitParagraphs(units: Unit[]): Unit[] {
   return out;
 }
 
+/**
+ * The pieces of a paragraph, cleaned as one text: markup that straddles its visual lines or the
+ * join of a split paragraph ("-" / "+ …", "a *b" / "c* d") is only seen on the whole, and cleaning
+ * the normalised line again must change nothing. Where the whole reads differently from its
+ * pieces (rare: markup across a line break), the paragraph becomes one piece on its first page.
+ */
+function settlePieces(u: ParaUnit): Piece[] {
+  if (u.pieces.length < 2) return u.pieces;
+  const joined = textOf(u);
+  const whole = cleanArtefacts(joined);
+  if (whole === joined) return u.pieces;
+  return whole ? [{ text: whole, page: u.pieces[0]!.page }] : [];
+}
+
 /** Build the normalised text from the extracted blocks. */
 export function normalize(blocks: Block[]): NormalizedText {
   const messages: Message[] = [];
@@ -118,12 +134,16 @@ export function normalize(blocks: Block[]): NormalizedText {
       lastPage = page;
     }
   };
+  // Every line after the first is preceded by exactly one "\n", even after empty table rows: a
+  // line (and its page start) never shares its offset with an empty line before it.
   const newline = () => {
-    if (text) text += '\n';
+    if (lines.length) text += '\n';
   };
 
   for (const u of units) {
     if (u.kind === 'paragraph') {
+      u.pieces = settlePieces(u);
+      if (!u.pieces.length) continue;
       newline();
       const start = text.length;
       let printed = '';

@@ -22,9 +22,11 @@ export function parseVnNumber(token: string): ParsedNumber | null {
     return Number.isFinite(value) ? { value } : null;
   }
   const dots = t.split('.').length - 1;
-  if (dots === 0) return { value: Number(t) };
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) return { value: Number(t.replace(/\./g, '')) };
-  if (dots === 1) return { value: Number(t), dotDecimal: true };
+  // Hundreds of digits overflow to Infinity: not a number anyone printed as a value.
+  const finite = (value: number, extra: Omit<ParsedNumber, 'value'> = {}) => (Number.isFinite(value) ? { value, ...extra } : null);
+  if (dots === 0) return finite(Number(t));
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) return finite(Number(t.replace(/\./g, '')));
+  if (dots === 1) return finite(Number(t), { dotDecimal: true });
   return null;
 }
 

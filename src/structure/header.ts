@@ -47,7 +47,8 @@ export function parsePlaceDate(line: string): PlaceDate | null {
   let date = year!;
   if (month && +month >= 1 && +month <= 12) {
     date += `-${pad(month)}`;
-    if (day && +day >= 1 && +day <= 31) date += `-${pad(day)}`;
+    // A day the month does not have ("29/2/2023") is dropped: the date stays as precise as is certain.
+    if (day && +day >= 1 && +day <= new Date(Date.UTC(+year!, +month, 0)).getUTCDate()) date += `-${pad(day)}`;
   }
   return { place: place ? place.trim() : null, date };
 }
