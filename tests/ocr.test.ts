@@ -4,7 +4,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniff } from '../src/detect/sniff.js';
-import { enableRelaxedSimd, OcrPool } from '../src/extract/ocr/engine.js';
+import { OcrPool } from '../src/extract/ocr/engine.js';
 import { decodeImage, decodeTiff } from '../src/extract/ocr/images.js';
 import { extractImage, pageNeedsOcr, pdfOcr } from '../src/extract/ocr/index.js';
 import { estimateSkew, rotate } from '../src/extract/ocr/preprocess.js';
@@ -78,14 +78,6 @@ describe('OCR of a real sample page (000 scan-p1.png, a photo of page 1)', () =>
 });
 
 describe('OCR worker pool', () => {
-  it('has relaxed WebAssembly SIMD on, so tesseract.js loads its relaxed-SIMD LSTM build', () => {
-    // A module using i32x4.relaxed_trunc_f32x4_s (the probe tesseract.js's feature detection uses).
-    const probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 15, 1, 13, 0, 65, 1, 253, 15, 65, 2, 253, 15, 253, 128, 2, 11]);
-    expect(WebAssembly.validate(probe)).toBe(true);
-    expect(enableRelaxedSimd('11.3.244.8-node.38')).toBe(true);
-    expect(enableRelaxedSimd('12.4.254.21-node.33')).toBe(false);
-  });
-
   it('starts workers on demand, reuses them, recycles after N pages and terminates', async () => {
     const p = new OcrPool({ size: 1, recycleAfter: 2 });
     expect(p.workers).toBe(0);

@@ -2,7 +2,6 @@
 // LSTM model from node_modules. Workers are created on first use, reused across documents, and
 // replaced after a number of pages so that the wasm heap cannot grow without bound.
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import Tesseract from 'tesseract.js';
 import { toPgm, type Raster } from './raster.js';
 import { vieLangPath } from './tessdata.js';
@@ -52,21 +51,6 @@ export interface RecognisedPage {
   text: string;
   blocks: RecognisedBlock[];
 }
-
-/**
- * Relaxed WebAssembly SIMD (fused multiply-add, relaxed dot products) is a finished standard that
- * V8 turns on by default from 11.4 (Node 22); Node 20's V8 11.3 has it behind a flag. tesseract.js
- * picks its relaxed-SIMD LSTM build when the feature is there, and the LSTM's matrix products are
- * most of a page's time. Flags are process-wide and read when a module compiles, so setting it
- * before the first worker starts is enough; on newer V8 nothing is done.
- */
-export function enableRelaxedSimd(v8Version = process.versions.v8): boolean {
-  const [major = 0, minor = 0] = v8Version.split('.').map(Number);
-  if (major > 11 || (major === 11 && minor >= 4)) return false;
-  setFlagsFromString('--experimental-wasm-relaxed-simd');
-  return true;
-}
-enableRelaxedSimd();
 
 export interface OcrPoolOptions {
   /** Number of workers (pages recognised at once); default: the number of cores, or VNPLANS_OCR_WORKERS. */
