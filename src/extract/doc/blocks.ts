@@ -2,7 +2,7 @@
 // paragraph), the list marker before the first line with text, bold/italic when every visible run
 // has it, alignment from the paragraph.
 import type { Align, ParagraphBlock } from '../../types.js';
-import type { RunText } from '../docx/body.js';
+import { lineBlocks, type RunText } from '../docx/body.js';
 import type { Para } from './text.js';
 
 // Left (0) is the default and every .doc paragraph states it, so it says nothing: like a docx
@@ -17,29 +17,6 @@ export function lineText(runs: RunText[]): string {
   return runs.map((r) => r.text).join('');
 }
 
-const all = (runs: RunText[], flag: 'bold' | 'italic') => {
-  const visible = runs.filter((r) => r.text.trim());
-  return visible.length > 0 && visible.every((r) => r[flag]);
-};
-
 export function paragraphBlocks(p: Para, marker: string | null, role?: ParagraphBlock['role']): ParagraphBlock[] {
-  const align = p.props.jc !== undefined ? JC[p.props.jc] : undefined;
-  const out: ParagraphBlock[] = [];
-  for (const runs of p.lines) {
-    const body = lineText(runs).trim();
-    if (!body) continue;
-    const text = marker && !out.length ? `${marker} ${body}` : body;
-    const bold = all(runs, 'bold');
-    const italic = all(runs, 'italic');
-    out.push({
-      kind: 'paragraph',
-      lines: [{ text, page: null, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }],
-      page: null,
-      ...(align ? { align } : {}),
-      ...(bold ? { bold } : {}),
-      ...(italic ? { italic } : {}),
-      ...(role ? { role } : {}),
-    });
-  }
-  return out;
+  return lineBlocks(p.lines, marker, p.props.jc !== undefined ? JC[p.props.jc] : undefined, role, lineText);
 }

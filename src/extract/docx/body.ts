@@ -100,10 +100,23 @@ const all = (runs: RunText[], flag: 'bold' | 'italic') => {
 export function paragraphBlocks(p: MElement, ctx: BodyContext): ParagraphBlock[] {
   // Asked for every paragraph, empty ones too: an empty numbered paragraph still uses up its number.
   const marker = ctx.marker(p, anchorOf(p));
-  const align = p.alignment ? ALIGN[p.alignment] : undefined;
+  return lineBlocks(paragraphRuns(p, ctx), marker, p.alignment ? ALIGN[p.alignment] : undefined);
+}
+
+/**
+ * A paragraph's lines (each a list of runs) → one block per line with text, the list marker before
+ * the first of them, bold/italic when every visible run has it. Shared by the .docx and .doc readers.
+ */
+export function lineBlocks(
+  lines: RunText[][],
+  marker: string | null,
+  align: Align | undefined,
+  role?: ParagraphBlock['role'],
+  lineText: (runs: RunText[]) => string = (runs) => runs.map((r) => r.text).join(''),
+): ParagraphBlock[] {
   const out: ParagraphBlock[] = [];
-  for (const runs of paragraphRuns(p, ctx)) {
-    const body = runs.map((r) => r.text).join('').trim();
+  for (const runs of lines) {
+    const body = lineText(runs).trim();
     if (!body) continue;
     // The marker goes before the first line that has text.
     const text = marker && !out.length ? `${marker} ${body}` : body;
@@ -116,6 +129,7 @@ export function paragraphBlocks(p: MElement, ctx: BodyContext): ParagraphBlock[]
       ...(align ? { align } : {}),
       ...(bold ? { bold } : {}),
       ...(italic ? { italic } : {}),
+      ...(role ? { role } : {}),
     });
   }
   return out;
