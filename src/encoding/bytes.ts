@@ -2,6 +2,7 @@
 // in Windows-1258. The bytes are read in each and the reading that is convincingly Vietnamese wins.
 import { vietnameseScore } from '../normalize/syllables.js';
 import { decodeTcvn3, decodeVni, ENCODING_NAMES, type LegacyEncoding } from './legacy.js';
+import { MIN_GAIN } from './detect.js';
 
 export type ByteEncoding = LegacyEncoding | 'cp1258';
 
@@ -10,8 +11,7 @@ export type ByteEncoding = LegacyEncoding | 'cp1258';
  * under which a PDF text layer is OCR'd (src/extract/ocr/needs.ts MIN_VIETNAMESE_SCORE).
  */
 const MIN_SCORE = 0.6;
-/** … and beat the plain cp1252 reading by this much. */
-const MIN_GAIN = 0.2;
+// … and beat the plain cp1252 reading by MIN_GAIN, the gain every legacy conversion must show.
 
 export interface ByteReading {
   encoding: ByteEncoding;

@@ -12,7 +12,7 @@ const CANDIDATES: LegacyEncoding[] = ['tcvn3', 'vni'];
  */
 const MIN_CONVERTED_SCORE = 0.5;
 /** … and beats the unconverted text by this much (one syllable in a short line is more). */
-const MIN_GAIN = 0.2;
+export const MIN_GAIN = 0.2;
 
 export interface Detection {
   encoding: LegacyEncoding;
