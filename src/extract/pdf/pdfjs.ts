@@ -7,6 +7,7 @@
 // in pdfjs. The main bundle and its worker are loaded here, once, and every built-in they replaced
 // is put back; what they *added* (Promise.withResolvers, Set methods…, which pdfjs needs) stays.
 import zlib from 'node:zlib';
+import { DEFAULT_LIMITS } from '../../limits.js';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 type Owner = Record<PropertyKey, unknown>;
@@ -101,8 +102,8 @@ class OneShotDecompressionStream {
     });
   }
 }
-/** The most one Flate stream may inflate to. */
-const MAX_INFLATED_BYTES = 256 * 2 ** 20;
+/** The most one Flate stream may inflate to here: the default stream limit (streams.ts checks the configured one first). */
+const MAX_INFLATED_BYTES = DEFAULT_LIMITS.streamBytes;
 
 const before = snapshot();
 const pdfjs: typeof PdfjsModule = await import('pdfjs-dist/legacy/build/pdf.mjs');
