@@ -220,25 +220,14 @@ export const isLoanWord = (word: string): boolean => LOANS.has(word.toLowerCase(
 
 type Verdict = 'skip' | 'yes' | 'no';
 /**
- * Verdicts by token. Running text repeats a few thousand syllables, and parsing one is costly
- * (every onset tried): scoring every page of a text layer was a tenth of a text PDF's whole time.
+ * Token counts are cached (see vietnameseScore): running text repeats a few thousand tokens, and
+ * parsing a syllable is costly (every onset tried); scoring every text page was a tenth of a text
+ * PDF's time. Bounded, as garbage text layers bring endless distinct tokens.
  */
-const verdicts = new Map<string, Verdict>();
-const MAX_VERDICTS = 50_000;
+const MAX_CACHED_TOKENS = 50_000;
 
 /** Does this token (already stripped of edge punctuation, no digits) count for the score, and is it Vietnamese? */
 function judge(part: string): Verdict {
-  let v = verdicts.get(part);
-  if (v === undefined) {
-    v = judgeUncached(part);
-    // Bounded: garbage text layers bring endless distinct tokens.
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdicts.set(part, v);
-  }
-  return v;
-}
-
-function judgeUncached(part: string): Verdict {
   if (!/\p{L}/u.test(part)) return 'skip';
   if (/[^\p{L}\p{M}]/u.test(part)) return 'no'; // letters mixed with symbols: "nh©n", "c¸c"
   const valid = isVietnameseSyllable(part);
@@ -262,7 +251,7 @@ export function vietnameseScore(text: string): number {
     let counts = tokenCounts.get(raw);
     if (counts === undefined) {
       counts = countToken(raw);
-      if (tokenCounts.size >= MAX_VERDICTS) tokenCounts.clear();
+      if (tokenCounts.size >= MAX_CACHED_TOKENS) tokenCounts.clear();
       tokenCounts.set(raw, counts);
     }
     yes += counts[0];
@@ -271,7 +260,7 @@ export function vietnameseScore(text: string): number {
   return yes + no ? yes / (yes + no) : 0;
 }
 
-/** [valid, invalid] syllables in one whitespace-delimited token, cached like the verdicts (tokens repeat). */
+/** [valid, invalid] syllables in one whitespace-delimited token. */
 const tokenCounts = new Map<string, readonly [number, number]>();
 const NONE = [0, 0] as const;
 
