@@ -12,11 +12,8 @@ export interface Job {
   out: string;
   /** Where temporary files go before they are renamed into place. */
   tmpDir: string;
-  /** Same as limits.bytes (kept for callers from before limits). */
-  maxBytes: number;
-  maxPages?: number;
-  /** The run's resource limits (src/limits.ts). */
-  limits?: Limits;
+  /** The run's resource limits, resolved (src/limits.ts). */
+  limits: Limits;
   /** Send the document JSON back (for the database). */
   wantDocument: boolean;
 }

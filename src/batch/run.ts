@@ -130,7 +130,6 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       sha256: sha,
       out,
       tmpDir,
-      maxBytes: limits.bytes,
       limits,
       wantDocument: !!db,
     });

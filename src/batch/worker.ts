@@ -14,13 +14,8 @@ const ocr = new OcrPool({ size: 1 });
 
 async function run(job: Job): Promise<JobResult> {
   try {
-    const bytes = await readInput(job.file, job.limits?.bytes ?? job.maxBytes);
-    const { doc, format } = await processFile(bytes, job.rel, {
-      ocr,
-      sha256: job.sha256,
-      ...(job.limits ? { limits: job.limits } : {}),
-      ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}),
-    });
+    const bytes = await readInput(job.file, job.limits.bytes);
+    const { doc, format } = await processFile(bytes, job.rel, { ocr, sha256: job.sha256, limits: job.limits });
     const output = outputPathFor(job.out, job.rel);
     const json = JSON.stringify(doc, null, 2) + '\n';
     await writeFileAtomic(output, json, job.tmpDir);
