@@ -52,7 +52,15 @@ export function unflattenBullets(s: string): string {
   return s.replace(/^\s*[-–]\s+(?=[+]\s)/, '');
 }
 
+/**
+ * Anything any step above could change besides the outer whitespace: control, invisible and odd
+ * space characters, markup starts, doubled spaces, a leading dash or space. Most lines have none,
+ * and for them the whole pass is a trim.
+ */
+const MAY_NEED_CLEANING = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufeff<&*#_]| {2}|^[-–\s]/;
+
 function cleanOnce(s: string): string {
+  if (!MAY_NEED_CLEANING.test(s)) return s.trim();
   const t = unflattenBullets(stripMarkdown(decodeEntities(stripTags(cleanInvisible(s)))));
   return t.replace(/[ \t]+/g, ' ').trim();
 }

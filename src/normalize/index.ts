@@ -125,7 +125,10 @@ export function normalize(blocks: Block[]): NormalizedText {
   const lines: NormLine[] = [];
   const tables: NormTable[] = [];
   const pageStarts: { offset: number; page: number }[] = [];
-  let text = '';
+  // The text is built as a list of lines joined once at the end: appending to one string and
+  // slicing it per line would flatten the growing string again and again (quadratic).
+  const parts: string[] = [];
+  let length = 0;
   let lastPage: number | null = null;
 
   const notePage = (offset: number, page: number | null) => {
@@ -137,7 +140,10 @@ export function normalize(blocks: Block[]): NormalizedText {
   // Every line after the first is preceded by exactly one "\n", even after empty table rows: a
   // line (and its page start) never shares its offset with an empty line before it.
   const newline = () => {
-    if (lines.length) text += '\n';
+    if (lines.length) {
+      parts.push('\n');
+      length++;
+    }
   };
 
   for (const u of units) {
@@ -145,22 +151,24 @@ export function normalize(blocks: Block[]): NormalizedText {
       u.pieces = settlePieces(u);
       if (!u.pieces.length) continue;
       newline();
-      const start = text.length;
+      const start = length;
+      let lineText = '';
       let printed = '';
       u.pieces.forEach((p, i) => {
         if (i) {
-          text += ' ';
+          lineText += ' ';
           printed += ' ';
         }
-        notePage(text.length, p.page);
+        notePage(start + lineText.length, p.page);
         const nfc = p.text.normalize('NFC');
         printed += nfc;
-        text += toOldToneStyle(nfc);
+        lineText += toOldToneStyle(nfc);
       });
-      const lineText = text.slice(start);
+      parts.push(lineText);
+      length += lineText.length;
       lines.push({
         start,
-        end: text.length,
+        end: length,
         text: lineText,
         page: u.pieces[0]!.page,
         kind: 'paragraph',
@@ -178,19 +186,24 @@ export function normalize(blocks: Block[]): NormalizedText {
     tables.push(table);
     t.rows.forEach((row, r) => {
       newline();
-      const start = text.length;
+      const start = length;
       notePage(start, row.page);
+      let rowText = '';
       const cells = row.cells.map((c, i) => {
-        if (i) text += '\t';
-        const cs = text.length;
+        if (i) rowText += '\t';
+        const cs = start + rowText.length;
         // Cells keep their inner line breaks as spaces: a cell is one value.
-        text += toOldToneStyle(cleanArtefacts(c.text.replace(/\n+/g, ' ')).normalize('NFC'));
-        return { text: text.slice(cs), colSpan: c.colSpan, rowSpan: c.rowSpan, start: cs, end: text.length };
+        const cellText = toOldToneStyle(cleanArtefacts(c.text.replace(/\n+/g, ' ')).normalize('NFC'));
+        rowText += cellText;
+        return { text: cellText, colSpan: c.colSpan, rowSpan: c.rowSpan, start: cs, end: cs + cellText.length };
       });
+      parts.push(rowText);
+      length += rowText.length;
       table.rows.push({ cells, page: row.page, ...(row.isHeader ? { isHeader: true } : {}), line: lines.length });
-      lines.push({ start, end: text.length, text: text.slice(start), page: row.page, kind: 'table-row', table: tableIndex, row: r });
+      lines.push({ start, end: length, text: rowText, page: row.page, kind: 'table-row', table: tableIndex, row: r });
     });
   }
+  const text = parts.join('');
   return { text, lines, tables, pageStarts, messages };
 }
 
