@@ -34,6 +34,15 @@ export function leadingAgencyPhrase(text: string): string | null {
   let i = 0;
   let lastGood = 0;
   const words = t.split(/(\s+)/);
+  // Lower-cased once, not the rest of the text again at every word (long task texts).
+  const lower = t.toLowerCase();
+  const restAt = (pos: number) => (lower.length === t.length ? lower.slice(pos) : t.slice(pos).toLowerCase());
+  const stopsAt = (pos: number): boolean => {
+    if (lower.length === t.length)
+      return STOP_WORDS.some((s) => lower.startsWith(s, pos) && (pos + s.length === lower.length || lower[pos + s.length] === ' ' || lower[pos + s.length] === ','));
+    const rest = restAt(pos);
+    return STOP_WORDS.some((s) => rest.startsWith(s + ' ') || rest.startsWith(s + ',') || rest === s);
+  };
   let pos = 0;
   let prevToken = '';
   for (let w = 0; w < words.length; w++) {
@@ -42,8 +51,8 @@ export function leadingAgencyPhrase(text: string): string | null {
       pos += token.length;
       continue;
     }
-    const rest = t.slice(pos).toLowerCase();
-    if (pos > 0 && STOP_WORDS.some((s) => rest.startsWith(s + ' ') || rest.startsWith(s + ',') || rest === s)) {
+    if (pos > 0 && stopsAt(pos)) {
+      const rest = restAt(pos);
       // A stop word inside a known name ("Thanh tra", "Văn phòng", "tổ chức chính trị") does not stop it.
       const prevWord = t.slice(0, pos).trim().split(/\s+/).pop() ?? '';
       const insideName = /^(?:tổ chức chính trị|tổ chức,? cá nhân|có liên quan|trên địa bàn|hành chính|thông tin và)/u.test(rest) || /^(các|cơ)$/iu.test(prevWord);

@@ -5,6 +5,8 @@ import { foldKey } from '../normalize/unicode.js';
 import type { IndexFramework } from './indexlinks.js';
 
 type Topics = [code: string, terms: string[]][];
+/** A folded key term and its weight (its word count, at most 3). */
+type KeyTerm = [term: string, weight: number];
 
 const PAR_TOPICS: Topics = [
   ['PAR.1', ['kế hoạch cải cách hành chính', 'kế hoạch cchc', 'báo cáo cải cách hành chính', 'chế độ báo cáo', 'kiểm tra cải cách hành chính', 'kiểm tra cchc', 'kiểm tra công vụ', 'tuyên truyền', 'sáng kiến', 'giải pháp mới', 'ban chỉ đạo', 'chỉ đạo, điều hành', 'người đứng đầu', 'hội thi', 'cơ quan thường trực', 'xếp hạng công tác cải cách hành chính', 'nhiệm vụ được ubnd tỉnh giao', 'nhiệm vụ được giao', 'khảo sát sự hài lòng', 'đo lường sự hài lòng']],
@@ -28,7 +30,8 @@ const PAPI_TOPICS: Topics = [
   ['PAPI.8', ['cổng thông tin điện tử', 'internet', 'quản trị điện tử', 'viễn thông']],
 ];
 
-const keyed = (topics: Topics) => topics.map(([code, terms]) => [code, terms.map((t) => foldKey(t))] as [string, string[]]);
+const keyed = (topics: Topics) =>
+  topics.map(([code, terms]) => [code, terms.map((t): KeyTerm => [foldKey(t), Math.min(3, t.split(' ').length)])] as [string, KeyTerm[]]);
 const PAR_KEYS = keyed(PAR_TOPICS);
 const PAPI_KEYS = keyed(PAPI_TOPICS);
 
@@ -43,9 +46,9 @@ function occurrences(text: string, term: string): number {
 }
 
 /** Scores per component: each key term counted once per occurrence, longer terms worth more. */
-export function topicScores(text: string, keys: [string, string[]][]): [string, number][] {
+export function topicScores(text: string, keys: [string, KeyTerm[]][]): [string, number][] {
   const k = ` ${foldKey(text)} `;
-  return keys.map(([code, terms]) => [code, terms.reduce((s, t) => s + occurrences(k, t) * Math.min(3, t.split(' ').length), 0)]);
+  return keys.map(([code, terms]) => [code, terms.reduce((s, [t, weight]) => s + occurrences(k, t) * weight, 0)]);
 }
 
 /**
