@@ -73,7 +73,8 @@ try {
   // first alternates), so that other load on the machine falls on both alike. tesseract.js runs
   // through the pipeline's pool, its workers started (and the model loaded) before the clock runs;
   // the CLI is one process per page, N at a time.
-  const pool = new OcrPool({ size: threads, recycleAfter: 1_000 });
+  // The pipeline's own pool settings (workers recycled as in a real run).
+  const pool = new OcrPool({ size: threads });
   const jsText = new Map<Page, string>();
   const jsPages = new Map<Page, RecognisedPage>();
   const fixedText = new Map<Page, string>();

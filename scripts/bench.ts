@@ -1,7 +1,7 @@
 // npm run bench: the batch over a synthetic archive built from the fixtures, at 10× and 100× the
 // fixture count (files/s, pages/s, peak RSS, time per file), and on the text PDFs alone, in the
 // same run: the whole pipeline against bare pdfjs-dist getTextContent and against pdftotext.
-//   node dist/scripts/bench.js [--scales 10,100] [--pdf-copies 20] [--concurrency N] [--out output/bench]
+//   node dist/scripts/bench.js [--scales 10,100] [--pdf-copies 100] [--concurrency N] [--out output/bench]
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { openPdf } from '../src/extract/pdf/load.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLES = path.join(ROOT, 'fixtures', 'samples');
 const { values } = parseArgs({
-  options: { scales: { type: 'string', default: '10,100' }, 'pdf-copies': { type: 'string', default: '20' }, concurrency: { type: 'string' }, out: { type: 'string', default: 'output/bench' } },
+  options: { scales: { type: 'string', default: '10,100' }, 'pdf-copies': { type: 'string', default: '100' }, concurrency: { type: 'string' }, out: { type: 'string', default: 'output/bench' } },
 });
 const OUT = path.resolve(values.out!);
 const concurrency = values.concurrency ? Number(values.concurrency) : os.availableParallelism();
