@@ -1,7 +1,8 @@
 // pdfjs loading: the document, its info dictionary, and per page the text items and ruling lines.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS } from './pdfjs.js';
+import { AnnotationMode, getDocument, OPS, textExtractionWorker } from './pdfjs.js';
+import { textFromOperators, type FontMetrics } from './textops.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PdfError } from './errors.js';
 import type { PageContent, PdfItem, Ruling } from './model.js';
@@ -40,7 +41,7 @@ export async function openPdf(bytes: Uint8Array, password?: string, forRendering
     data,
     isEvalSupported: false,
     disableFontFace: forRendering,
-    ...(forRendering ? {} : { ownerDocument: INERT_DOCUMENT as never }),
+    ...(forRendering ? {} : { ownerDocument: INERT_DOCUMENT as never, worker: textExtractionWorker().worker }),
     useSystemFonts: false,
     verbosity: 0,
     standardFontDataUrl: STANDARD_FONTS,
@@ -245,23 +246,36 @@ export interface LoadedPage extends PageContent {
   imageShare: number;
 }
 
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<LoadedPage> {
+/**
+ * Where a page's text comes from: pdfjs's operator list (textops.ts; the default, one parse of the
+ * content stream for text, rulings and fonts) or its getTextContent (the fallback for fonts the
+ * operator list cannot place, and the reference the tests hold the first to).
+ */
+export type TextSource = 'operators' | 'text-content';
+
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number, textSource: TextSource = 'operators'): Promise<LoadedPage> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    const hasText = (content.items as { str?: string }[]).some((i) => typeof i.str === 'string' && i.str.trim());
-    // A page without text (a scan) has nothing for rulings to structure; skip the costly image decoding.
+    // One operator list gives the text (textops.ts), the rulings, the images and the fonts' names.
+    // Annotations are left out, as getTextContent leaves them out.
+    const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    const fontOf = (name: string) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics | null) : null);
+    const fromOps = textFromOperators(ops.fnArray, ops.argsArray, fontOf, page.view);
+    // A font pdfjs could not load, or vertical writing: getTextContent's own reading.
+    const runs: RawTextItem[] =
+      textSource === 'text-content' || fromOps.missingFonts > 0 || fromOps.verticalText
+        ? ((await page.getTextContent()).items as unknown as RawTextItem[])
+        : fromOps.runs;
+    const hasText = runs.some((i) => typeof i.str === 'string' && i.str.trim());
+    // A page without text (a scan) has nothing for rulings to structure.
     if (!hasText) return { page: pageNumber, width: viewport.width, height: viewport.height, items: [], rulings: [], rotatedItems: 0, imageShare: 0 };
-    // The operator list is what puts the fonts into commonObjs (for bold/italic) and holds the rulings.
-    const ops = await page.getOperatorList();
     const toPage = (x: number, y: number) => viewport.convertToViewportPoint(x, y) as [number, number];
     const fonts = new Map<string, FontStyle>();
     const items: PdfItem[] = [];
     const plain: PdfItem[] = [];
     let rotatedItems = 0;
-    for (const raw of content.items as unknown[]) {
-      const it = raw as RawTextItem;
+    for (const it of runs) {
       if (typeof it.str !== 'string' || !it.str.trim()) continue;
       const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
       if (Math.abs(b) > 0.1 * Math.abs(a) || Math.abs(c) > 0.1 * Math.abs(d) || a <= 0) {

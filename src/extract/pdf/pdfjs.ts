@@ -116,5 +116,79 @@ export const RESTORED_BUILTINS = restore(before);
 // Set after loading: the bundles must not see it as a built-in of their own to polyfill.
 (globalThis as { DecompressionStream?: unknown }).DecompressionStream = OneShotDecompressionStream;
 
-export const { getDocument, OPS } = pdfjs;
+export const { getDocument, OPS, normalizeUnicode, AnnotationMode } = pdfjs;
+
+type Listener = (event: { data: unknown }) => void;
+type StructuredCloneOptionsOf = NonNullable<Parameters<typeof structuredClone>[1]>;
+
+/**
+ * The port between pdfjs's API and its worker when both run in this thread, as pdfjs's own
+ * LoopbackPort but for one kind of message. LoopbackPort structured-clones every message to mimic
+ * a thread boundary; for operator lists that means copying every glyph object of every page, a
+ * tenth of a text page's time. Chunks of an operator list are handed over as fresh arrays (the
+ * worker empties its own after sending) holding the same argument objects: pdfjs's worker never
+ * changes them after sending (glyphs are its font's cached, read-only objects), and nothing here
+ * writes to them. Documents opened for rendering keep pdfjs's own port (the canvas rewrites path
+ * arguments in place).
+ */
+export class OperatorSharingPort {
+  private readonly listeners = new Set<Listener>();
+  private deferred = Promise.resolve();
+  /** Operator-list chunks handed over without a copy; for tests. */
+  sharedChunks = 0;
+
+  postMessage(message: unknown, transfer?: unknown[]): void {
+    const chunk = (message as { chunk?: { fnArray?: unknown; argsArray?: unknown } } | null)?.chunk;
+    let data: unknown;
+    if (chunk && Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray)) {
+      data = { ...(message as object), chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() } };
+      this.sharedChunks++;
+    } else {
+      data = structuredClone(message, transfer ? ({ transfer } as StructuredCloneOptionsOf) : undefined);
+    }
+    const event = { data };
+    void this.deferred.then(() => {
+      for (const listener of this.listeners) listener.call(this, event);
+    });
+  }
+
+  /** pdfjs's message handlers detach by aborting the signal they attached with. */
+  addEventListener(_type: string, listener: Listener, options?: { signal?: AbortSignal } | null): void {
+    const signal = options?.signal;
+    if (signal?.aborted) return;
+    this.listeners.add(listener);
+    signal?.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  removeEventListener(_type: string, listener: Listener): void {
+    this.listeners.delete(listener);
+  }
+
+  /** Listeners attached now (each open document adds two and takes them away on destroy); for tests. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  terminate(): void {
+    this.listeners.clear();
+  }
+}
+
+interface WorkerModule {
+  WorkerMessageHandler: { initializeFromPort(port: unknown): void };
+}
+
+let textWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
+let textPort: OperatorSharingPort | null = null;
+
+/** The one in-thread pdfjs worker for text extraction, on an OperatorSharingPort (made on first use). */
+export function textExtractionWorker(): { worker: InstanceType<typeof pdfjs.PDFWorker>; port: OperatorSharingPort } {
+  if (!textWorker || !textPort) {
+    const port = new OperatorSharingPort();
+    (worker as WorkerModule).WorkerMessageHandler.initializeFromPort(port);
+    textWorker = new pdfjs.PDFWorker({ port: port as never, verbosity: 0 });
+    textPort = port;
+  }
+  return { worker: textWorker, port: textPort };
+}
 export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
