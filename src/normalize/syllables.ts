@@ -247,10 +247,11 @@ function judge(part: string): Verdict {
 export function vietnameseScore(text: string): number {
   let yes = 0;
   let no = 0;
-  for (const raw of text.normalize('NFC').split(/\s+/)) {
+  // Tokens are cached as they come; only a token not seen before is put in NFC and judged.
+  for (const raw of text.split(/\s+/)) {
     let counts = tokenCounts.get(raw);
     if (counts === undefined) {
-      counts = countToken(raw);
+      counts = countToken(raw.normalize('NFC'));
       if (tokenCounts.size >= MAX_CACHED_TOKENS) tokenCounts.clear();
       tokenCounts.set(raw, counts);
     }

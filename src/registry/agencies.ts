@@ -175,24 +175,29 @@ export function isVaguePartner(name: string): boolean {
 const SEP = '\u0001';
 const AND = '\u0002';
 
+/** AND_NAMES as patterns, compiled once: dashes of either kind, any spacing, commas shielded or not. */
+const AND_NAME_RES = AND_NAMES.map((n) => new RegExp(n.replace(/[-–]/g, '[-–]').replace(/\s+/g, '\\s+').replace(/,/g, '[,\u0001]'), 'giu'));
+
 /** Shield commas and "và" that belong inside names before splitting a list. */
 function protect(s: string): string {
   let t = s;
-  for (const re of COMMA_NAMES) t = t.replace(re, (m) => m.replace(/,/g, SEP));
-  for (const n of AND_NAMES) {
-    const re = new RegExp(n.replace(/[-–]/g, '[-–]').replace(/\s+/g, '\\s+').replace(/,/g, '[,\u0001]'), 'giu');
-    t = t.replace(re, (m) => m.replace(/ và /g, ` ${AND} `));
-  }
+  if (t.includes(',')) for (const re of COMMA_NAMES) t = t.replace(re, (m) => m.replace(/,/g, SEP));
+  if (/\svà\s/iu.test(t)) for (const re of AND_NAME_RES) t = t.replace(re, (m) => m.replace(/ và /g, ` ${AND} `));
   return t;
 }
 const unprotect = (s: string) => s.replace(new RegExp(SEP, 'g'), ',').replace(new RegExp(AND, 'g'), 'và');
 
 const cap1 = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
+const HEADS_LOWER = HEADS.map((h) => h.toLowerCase());
+
 function headOf(name: string): string | null {
-  for (const h of HEADS) {
+  const lower = name.toLowerCase();
+  const plural = /^(các|Các)\s/u.test(name);
+  for (let i = 0; i < HEADS.length; i++) {
+    const h = HEADS[i]!;
     if (name.startsWith(h + ' ') || name === h) return h;
-    if (name.toLowerCase().startsWith(h.toLowerCase() + ' ') && /^(các|Các)\s/u.test(name) === false) return h;
+    if (!plural && lower.startsWith(HEADS_LOWER[i]! + ' ')) return h;
   }
   return null;
 }

@@ -21,7 +21,23 @@ export interface OcrNeedsOptions {
   vietnameseScore?: (text: string) => number;
 }
 
-const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').length;
+const LETTER = /\p{L}/u;
+/** Letters in a text: Latin and Vietnamese counted by range, anything else asked of \p{L}. */
+export function letters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) n++;
+    } else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) n++;
+    else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (LETTER.test(String.fromCodePoint(cp))) n++;
+    }
+  }
+  return n;
+}
 
 /** Text-layer checks: true when the page's text cannot stand for the page. */
 export function pageNeedsOcr(pageText: string, imageShare = 0, options: OcrNeedsOptions = {}): boolean {
