@@ -1,6 +1,7 @@
 // Ingest: find input files, run each through its pipeline, write <out>/<relative path>.json.
 // One bad file fails alone with a clear reason; the batch goes on.
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sniff } from './detect/sniff.js';
@@ -116,6 +117,13 @@ export async function readInput(file: string, maxBytes: number): Promise<Uint8Ar
   const st = await stat(file);
   if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
   return new Uint8Array(await readFile(file));
+}
+
+/** readInput in one synchronous call (a batch worker thread reads one file at a time). */
+export function readInputSync(file: string, maxBytes: number): Uint8Array {
+  const st = statSync(file);
+  if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
+  return new Uint8Array(readFileSync(file));
 }
 
 /** What a failure of one file is reported as: unsupported or error, with a code and a message. */

@@ -96,7 +96,9 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     ...options.limits,
   });
   const pool = new WorkerPool({ size, timeoutMs: limits.seconds * 1000, maxHeapMb: limits.heapMb, recycleAfter: 2_000 });
-  const queue = new PQueue({ concurrency: size });
+  // Twice as many files in hand as workers: the next file is hashed and checked against the manifest
+  // while the workers are busy, so a worker never waits on the main thread between files.
+  const queue = new PQueue({ concurrency: size * 2 });
   const counts = { ok: 0, skipped: 0, unsupported: 0, failed: 0, pages: 0, done: 0 };
 
   const finish = (file: FileEvent) => {

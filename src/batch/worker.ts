@@ -3,8 +3,8 @@
 // stages (PDF parsing, OCR) thus run off the main thread, one file per worker at a time.
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { failureOf, processFile, readInput } from '../ingest.js';
-import { outputPathFor, writeFileAtomic } from '../sinks/json.js';
+import { failureOf, processFile, readInputSync } from '../ingest.js';
+import { outputPathFor, writeFileAtomicSync } from '../sinks/json.js';
 import type { Job, JobResult } from './protocol.js';
 import { OcrPool } from '../extract/ocr/engine.js';
 
@@ -14,11 +14,11 @@ const ocr = new OcrPool({ size: 1 });
 
 async function run(job: Job): Promise<JobResult> {
   try {
-    const bytes = await readInput(job.file, job.limits.bytes);
+    const bytes = readInputSync(job.file, job.limits.bytes);
     const { doc, format } = await processFile(bytes, job.rel, { ocr, sha256: job.sha256, limits: job.limits });
     const output = outputPathFor(job.out, job.rel);
     const json = JSON.stringify(doc, null, 2) + '\n';
-    await writeFileAtomic(output, json, job.tmpDir);
+    writeFileAtomicSync(output, json, job.tmpDir);
     return { id: job.id, status: 'ok', format, output, pages: doc.source.pages, json: job.wantDocument ? json : undefined, counts: { tasks: doc.tasks.length, targets: doc.targets.length, references: doc.references.length, tables: doc.tables.length } };
   } catch (e) {
     return { id: job.id, ...failureOf(e) };

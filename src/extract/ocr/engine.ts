@@ -2,7 +2,7 @@
 // LSTM model from node_modules. Workers are created on first use, reused across documents, and
 // replaced after a number of pages so that the wasm heap cannot grow without bound.
 import { availableParallelism } from 'node:os';
-import Tesseract from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 import { toPgm, type Raster } from './raster.js';
 import { vieLangPath } from './tessdata.js';
 
@@ -102,7 +102,9 @@ export class OcrPool {
   private async spawn(): Promise<Slot> {
     this.spawning++;
     try {
-      const worker = await Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
+      // tesseract.js is loaded with the first worker: a run without scans never loads it.
+      const { default: tesseract } = await import('tesseract.js');
+      const worker = await tesseract.createWorker('vie', tesseract.OEM.LSTM_ONLY, {
         langPath: this.langPath,
         gzip: true,
         // Read the model from langPath each time; never write a cache file or look one up.
