@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { OcrPool, type RecognisedPage } from '../src/extract/ocr/engine.js';
+import { OcrPool, PAGE_SEGMENTATION_MODE, type RecognisedPage } from '../src/extract/ocr/engine.js';
 import { correctWords } from '../src/correct/index.js';
 import { prepareForOcr } from '../src/extract/ocr/index.js';
 import { toPgm, type Raster } from '../src/extract/ocr/raster.js';
@@ -67,7 +67,7 @@ try {
       await doc.destroy();
     }
   }
-  console.log(`${pages.length} pages of ${samples.length} scan.pdf rendered at ${dpi} dpi and cleaned in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${threads} pages at a time, 1 thread each`);
+  console.log(`${pages.length} pages of ${samples.length} scan.pdf rendered at ${dpi} dpi and cleaned in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${threads} pages at a time, 1 thread each, page segmentation mode ${PAGE_SEGMENTATION_MODE} on both`);
 
   // 2. Both engines on the same batches of N pages, taking turns batch by batch (the one that goes
   // first alternates), so that other load on the machine falls on both alike. tesseract.js runs
@@ -81,7 +81,8 @@ try {
   const cliText = new Map<Page, string>();
   const runCli = (p: Page) =>
     new Promise<void>((resolve, reject) => {
-      const child = spawn('tesseract', [p.pgm, '-', '--tessdata-dir', tessdata, '-l', 'vie', '--oem', '1', '--dpi', String(dpi)], {
+      // The pipeline's page segmentation mode, not the CLI's default (3): the same work on both sides.
+      const child = spawn('tesseract', [p.pgm, '-', '--tessdata-dir', tessdata, '-l', 'vie', '--oem', '1', '--psm', String(PAGE_SEGMENTATION_MODE), '--dpi', String(dpi)], {
         env: { ...process.env, OMP_THREAD_LIMIT: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -182,6 +183,7 @@ try {
         threads,
         pages: pages.length,
         model: 'tesseract.js vie 4.0.0_best_int (gunzipped for the CLI)',
+        pageSegmentationMode: PAGE_SEGMENTATION_MODE,
         tesseractJs: { secondsPerPage: jsPerPage, cer: js.cer, errors: js.errors, refLength: js.refLength },
         tesseractJsCorrected: { cer: fixed.cer, errors: fixed.errors, refLength: fixed.refLength },
         native: { secondsPerPage: cliPerPage, cer: cli.cer, errors: cli.errors, refLength: cli.refLength },

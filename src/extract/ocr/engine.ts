@@ -52,6 +52,15 @@ export interface RecognisedPage {
   blocks: RecognisedBlock[];
 }
 
+/**
+ * Tesseract's page segmentation mode for every page: 6, one uniform block of text. It is the
+ * default of Tesseract's API (so of tesseract.js), which the OCR stage was built and measured on:
+ * the layout (columns, header block, tables) is found afterwards from the words' boxes, not from
+ * Tesseract's blocks. Named here so that the benchmark hands the native CLI the same mode (the
+ * CLI's own default is 3, automatic layout analysis).
+ */
+export const PAGE_SEGMENTATION_MODE = 6;
+
 export interface OcrPoolOptions {
   /** Number of workers (pages recognised at once); default: the number of cores, or VNPLANS_OCR_WORKERS. */
   size?: number;
@@ -150,7 +159,7 @@ export class OcrPool {
     let broken = false;
     try {
       slot.pages++;
-      await slot.worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)) });
+      await slot.worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)), tessedit_pageseg_mode: String(PAGE_SEGMENTATION_MODE) as Tesseract.PSM });
       const res = await slot.worker.recognize(Buffer.from(toPgm(image)), {}, { blocks: true, text: true });
       return toPage(res.data, image);
     } catch (err) {

@@ -100,10 +100,13 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
 
     const pages: PageInput[] = [];
     const toOcr: number[] = [];
+    // After a page without text, the rest are probed for text before their operator list (load.ts).
+    let probeText = false;
     for (let p = 1; p <= numPages; p++) {
       let loaded: LoadedPage;
       try {
-        loaded = await readPage(doc, p);
+        loaded = await readPage(doc, p, 'operators', probeText);
+        if (loaded.items.length === 0) probeText = true;
       } catch (err) {
         note('error', 'pdf/page-unreadable', `page ${p} cannot be read: ${(err as Error).message}`, p);
         continue;

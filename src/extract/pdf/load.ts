@@ -253,10 +253,24 @@ export interface LoadedPage extends PageContent {
  */
 export type TextSource = 'operators' | 'text-content';
 
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number, textSource: TextSource = 'operators'): Promise<LoadedPage> {
+const hasText = (items: readonly unknown[]) => items.some((i) => typeof (i as RawTextItem).str === 'string' && (i as RawTextItem).str.trim() !== '');
+
+/**
+ * Read one page. `probeText` asks getTextContent first and returns at once when the page has no
+ * text: the operator list of a scanned page decodes its image (150–270 ms a page on the samples),
+ * which a page bound for OCR does not need. The extractor probes once a document has shown a page
+ * without text; a text page probed pays for getTextContent, whose items it then uses.
+ */
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number, textSource: TextSource = 'operators', probeText = false): Promise<LoadedPage> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
+    const empty = { page: pageNumber, width: viewport.width, height: viewport.height, items: [], rulings: [], rotatedItems: 0, imageShare: 0 };
+    let probed: RawTextItem[] | null = null;
+    if (probeText || textSource === 'text-content') {
+      probed = (await page.getTextContent()).items as unknown as RawTextItem[];
+      if (!hasText(probed)) return empty;
+    }
     // One operator list gives the text (textops.ts), the rulings, the images and the fonts' names.
     // Annotations are left out, as getTextContent leaves them out.
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
@@ -264,12 +278,9 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number, textSo
     const fromOps = textFromOperators(ops.fnArray, ops.argsArray, fontOf, page.view);
     // A font pdfjs could not load, or vertical writing: getTextContent's own reading.
     const runs: RawTextItem[] =
-      textSource === 'text-content' || fromOps.missingFonts > 0 || fromOps.verticalText
-        ? ((await page.getTextContent()).items as unknown as RawTextItem[])
-        : fromOps.runs;
-    const hasText = runs.some((i) => typeof i.str === 'string' && i.str.trim());
+      probed ?? (fromOps.missingFonts > 0 || fromOps.verticalText ? ((await page.getTextContent()).items as unknown as RawTextItem[]) : fromOps.runs);
     // A page without text (a scan) has nothing for rulings to structure.
-    if (!hasText) return { page: pageNumber, width: viewport.width, height: viewport.height, items: [], rulings: [], rotatedItems: 0, imageShare: 0 };
+    if (!hasText(runs)) return empty;
     const toPage = (x: number, y: number) => viewport.convertToViewportPoint(x, y) as [number, number];
     const fonts = new Map<string, FontStyle>();
     const items: PdfItem[] = [];
