@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import type Tesseract from 'tesseract.js';
 import { toPgm, type Raster } from './raster.js';
 import { vieLangPath } from './tessdata.js';
+import { parseHocr } from './hocr.js';
 
 /** A rectangle in image pixels, origin top-left. */
 export interface PixelBox {
@@ -160,8 +161,10 @@ export class OcrPool {
     try {
       slot.pages++;
       await slot.worker.setParameters({ user_defined_dpi: String(Math.round(image.dpi)), tessedit_pageseg_mode: String(PAGE_SEGMENTATION_MODE) as Tesseract.PSM });
-      const res = await slot.worker.recognize(Buffer.from(toPgm(image)), {}, { blocks: true, text: true });
-      return toPage(res.data, image);
+      // hOCR only (hocr.ts): the text and the block tree are read from it.
+      const res = await slot.worker.recognize(Buffer.from(toPgm(image)), {}, { hocr: true, text: false });
+      const page = parseHocr(res.data.hocr ?? '');
+      return { width: image.width, height: image.height, conf: page.conf, text: page.text, blocks: page.blocks };
     } catch (err) {
       broken = true;
       throw err;
@@ -179,24 +182,4 @@ export class OcrPool {
     this.idle = [];
     await Promise.all(all.map((s) => s.worker.terminate().catch(() => undefined)));
   }
-}
-
-const box = (b: Tesseract.Bbox): PixelBox => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
-
-function toPage(data: Tesseract.Page, image: Raster): RecognisedPage {
-  const blocks: RecognisedBlock[] = (data.blocks ?? []).map((b) => ({
-    box: box(b.bbox),
-    paragraphs: b.paragraphs.map((p) => ({
-      box: box(p.bbox),
-      lines: p.lines.map((l) => ({
-        text: l.text.trim(),
-        conf: l.confidence,
-        box: box(l.bbox),
-        baseline: { ...l.baseline },
-        rowHeight: l.rowAttributes?.rowHeight ?? l.bbox.y1 - l.bbox.y0,
-        words: l.words.filter((w) => w.text.trim()).map((w) => ({ text: w.text.trim(), conf: w.confidence, box: box(w.bbox) })),
-      })),
-    })),
-  }));
-  return { width: image.width, height: image.height, conf: data.confidence, text: data.text, blocks };
 }
