@@ -1,7 +1,7 @@
 // npm run bench: the batch over a synthetic archive built from the fixtures, at 10× and 100× the
 // fixture count (files/s, pages/s, peak RSS, time per file), and on the text PDFs alone, in the
 // same run: the whole pipeline against bare pdfjs-dist getTextContent and against pdftotext.
-//   node dist/scripts/bench.js [--scales 10,100] [--pdf-copies 100] [--rounds 2] [--concurrency N] [--out output/bench]
+//   node dist/scripts/bench.js [--scales 10,100] [--pdf-copies 200] [--rounds 3] [--concurrency N] [--out output/bench]
 import { execFile, execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +16,8 @@ const SAMPLES = path.join(ROOT, 'fixtures', 'samples');
 const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '10,100' },
-    'pdf-copies': { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '2' },
+    'pdf-copies': { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string' },
     out: { type: 'string', default: 'output/bench' },
   },

@@ -275,10 +275,10 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number, textSo
     // Annotations are left out, as getTextContent leaves them out.
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
     const fontOf = (name: string) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics | null) : null);
-    const fromOps = textFromOperators(ops.fnArray, ops.argsArray, fontOf, page.view);
+    const fromOps = probed ? null : textFromOperators(ops.fnArray, ops.argsArray, fontOf, page.view);
     // A font pdfjs could not load, or vertical writing: getTextContent's own reading.
     const runs: RawTextItem[] =
-      probed ?? (fromOps.missingFonts > 0 || fromOps.verticalText ? ((await page.getTextContent()).items as unknown as RawTextItem[]) : fromOps.runs);
+      probed ?? (fromOps!.missingFonts > 0 || fromOps!.verticalText ? ((await page.getTextContent()).items as unknown as RawTextItem[]) : fromOps!.runs);
     // A page without text (a scan) has nothing for rulings to structure.
     if (!hasText(runs)) return empty;
     const toPage = (x: number, y: number) => viewport.convertToViewportPoint(x, y) as [number, number];
