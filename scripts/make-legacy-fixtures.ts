@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import JSZip from 'jszip';
 import { cp1252Bytes, toTcvn3Runs, toVni, type Tcvn3Font } from './legacy-encodings.js';
+import { writePdf } from './pdf-writer.js';
 
 const FONT: Record<Exclude<Tcvn3Font, 'unicode'>, string> = { text: '.VnTime', caps: '.VnTimeH' };
 /** Parts whose runs hold text: the body, running headers and footers, notes. */
@@ -131,14 +132,5 @@ export function pdfWithFonts(lines: { text: string; font: string; size?: number 
     add(`<< /Type /Font /Subtype /TrueType /BaseFont /${name} /FirstChar 32 /LastChar 255 /Widths [${widths}] /Encoding /WinAnsiEncoding /FontDescriptor ${6 + i * 2} 0 R >>`);
     add(`<< /Type /FontDescriptor /FontName /${name} /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>`);
   });
-  let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return writePdf(objects, { binaryComment: true });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractPdf, PdfError } from '../src/extract/pdf/index.js';
 import type { ExtractedDocument, ParagraphBlock, TableBlock } from '../src/types.js';
+import { writePdf } from '../scripts/pdf-writer.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'samples');
 const read = (id: string, file = 'plan.pdf') => new Uint8Array(readFileSync(path.join(root, id, file)));
@@ -19,19 +20,7 @@ const S003 = '003_f7fad6bf798f2d1b';
 const S004 = '004_4707ab087540d084';
 
 /** A minimal PDF built from object bodies (numbered from 1, catalog first). */
-function minimalPdf(objects: string[], trailerExtra = ''): Uint8Array {
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
-}
+const minimalPdf = (objects: string[], trailerExtra = '') => writePdf(objects, { trailerExtra });
 
 const docs: Record<string, ExtractedDocument> = {};
 beforeAll(async () => {

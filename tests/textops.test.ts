@@ -11,6 +11,7 @@ import { buildLines } from '../src/extract/pdf/lines.js';
 import { textExtractionWorker } from '../src/extract/pdf/pdfjs.js';
 import { DIACRITIC, glyphKind, INVISIBLE, NORMAL, WHITESPACE } from '../src/extract/pdf/textops.js';
 import { letters } from '../src/extract/ocr/needs.js';
+import { writePdf } from '../scripts/pdf-writer.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'samples');
 const SAMPLES = ['000_c1c288300de4c859', '001_d8cd633b5606b692', '003_f7fad6bf798f2d1b', '004_4707ab087540d084'];
@@ -43,16 +44,7 @@ function onePagePdf(content: string, form?: string): Uint8Array {
   objects.push(
     `<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 40 -60] /Resources << /Font << /F1 5 0 R >> >> /Length ${Buffer.byteLength(formBody, 'latin1')} >>\nstream\n${formBody}\nendstream`,
   );
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return writePdf(objects);
 }
 
 const summary = (l: { text: string; x0: number; baseline: number; size: number; bold: boolean }) => ({
