@@ -114,15 +114,17 @@ export async function processFile(
 
 /** Read one input, refusing files over the size limit before reading them. */
 export async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
-  const st = await stat(file);
-  if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
+  checkInputSize((await stat(file)).size, maxBytes);
   return new Uint8Array(await readFile(file));
+}
+
+function checkInputSize(size: number, maxBytes: number): void {
+  if (size > maxBytes) throw Object.assign(new Error(`file too large: ${size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
 }
 
 /** readInput in one synchronous call (a batch worker thread reads one file at a time). */
 export function readInputSync(file: string, maxBytes: number): Uint8Array {
-  const st = statSync(file);
-  if (st.size > maxBytes) throw Object.assign(new Error(`file too large: ${st.size} bytes (limit ${maxBytes})`), { code: 'input/too-large' });
+  checkInputSize(statSync(file).size, maxBytes);
   return new Uint8Array(readFileSync(file));
 }
 

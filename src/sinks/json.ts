@@ -4,6 +4,9 @@ import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** A temporary name for `file` in `dir`, unique to this process and call. */
+const tempPathFor = (file: string, dir: string) => path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
 /**
  * Write a file atomically. `tmpDir` (on the same file system) keeps the temporary files of a batch
  * in one place, so a run killed mid-write leaves nothing beside the outputs and the next run can
@@ -13,7 +16,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, t
   await mkdir(path.dirname(file), { recursive: true });
   const dir = tmpDir ?? path.dirname(file);
   if (tmpDir) await mkdir(tmpDir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPathFor(file, dir);
   try {
     await writeFile(tmp, data);
     await rename(tmp, file);
@@ -30,7 +33,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, t
  */
 export function writeFileAtomicSync(file: string, data: string | Uint8Array, tmpDir: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(tmpDir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPathFor(file, tmpDir);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, file);

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AnnotationMode, getDocument, OPS, textExtractionWorker } from './pdfjs.js';
-import { textFromOperators, type FontMetrics } from './textops.js';
+import { IDENTITY, multiply, textFromOperators, type FontMetrics, type Matrix } from './textops.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PdfError } from './errors.js';
 import type { PageContent, PdfItem, Ruling } from './model.js';
@@ -106,16 +106,6 @@ function fontStyle(page: PDFPageProxy, fontName: string, cache: Map<string, Font
   return style;
 }
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const mul = (m: Matrix, n: number[]): Matrix => [
-  m[0] * n[0]! + m[2] * n[1]!,
-  m[1] * n[0]! + m[3] * n[1]!,
-  m[0] * n[2]! + m[2] * n[3]!,
-  m[1] * n[2]! + m[3] * n[3]!,
-  m[0] * n[4]! + m[2] * n[5]! + m[4],
-  m[1] * n[4]! + m[3] * n[5]! + m[5],
-];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -187,12 +177,12 @@ function rulingsFromOperators(fnArray: number[], argsArray: unknown[][]): { ruli
       ctm = stack.pop() ?? IDENTITY;
       lineWidth = widthStack.pop() ?? 1;
     } else if (fn === OPS.transform && args) {
-      ctm = mul(ctm, args as number[]);
+      ctm = multiply(ctm, args as number[]);
     } else if (fn === OPS.paintFormXObjectBegin && args) {
       stack.push(ctm);
       widthStack.push(lineWidth);
       const m = args[0] as number[] | null;
-      if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = mul(ctm, Array.from(m as ArrayLike<number>));
+      if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, m as ArrayLike<number>);
     } else if (fn === OPS.paintFormXObjectEnd) {
       ctm = stack.pop() ?? IDENTITY;
       lineWidth = widthStack.pop() ?? 1;

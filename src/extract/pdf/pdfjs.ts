@@ -178,17 +178,15 @@ interface WorkerModule {
   WorkerMessageHandler: { initializeFromPort(port: unknown): void };
 }
 
-let textWorker: InstanceType<typeof pdfjs.PDFWorker> | null = null;
-let textPort: OperatorSharingPort | null = null;
+type TextWorker = { worker: InstanceType<typeof pdfjs.PDFWorker>; port: OperatorSharingPort };
+let textWorker: TextWorker | null = null;
 
 /** The one in-thread pdfjs worker for text extraction, on an OperatorSharingPort (made on first use). */
-export function textExtractionWorker(): { worker: InstanceType<typeof pdfjs.PDFWorker>; port: OperatorSharingPort } {
-  if (!textWorker || !textPort) {
+export function textExtractionWorker(): TextWorker {
+  if (!textWorker) {
     const port = new OperatorSharingPort();
     (worker as WorkerModule).WorkerMessageHandler.initializeFromPort(port);
-    textWorker = new pdfjs.PDFWorker({ port: port as never, verbosity: 0 });
-    textPort = port;
+    textWorker = { worker: new pdfjs.PDFWorker({ port: port as never, verbosity: 0 }), port };
   }
-  return { worker: textWorker, port: textPort };
+  return textWorker;
 }
-export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';

@@ -31,7 +31,7 @@ export interface FontMetrics {
   bbox?: ArrayLike<number> | null;
 }
 
-/** The glyph as the operator list carries it (pdfjs's Glyph, cloned across the worker boundary). */
+/** The glyph as the operator list carries it (pdfjs's Glyph, shared with the worker: read only). */
 interface OpGlyph {
   unicode: string;
   width: number;
@@ -45,7 +45,7 @@ const NEGATIVE_SPACE_MAX = -0.2;
 /** Off the run's baseline by more than this share of the size: another run (a line, a raised call). */
 const BASELINE_SHIFT = 0.1;
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const FONT_IDENTITY = [0.001, 0, 0, 0.001, 0, 0];
 
 export const multiply = (m: ArrayLike<number>, n: ArrayLike<number>): Matrix => [
